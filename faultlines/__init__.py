@@ -1,0 +1,59 @@
+"""faultlines: who backs, fights, arms, accuses or deals with whom in conflict news, and who says so.
+
+The public API is what this module exports; everything else may change between versions.
+"""
+
+import logging
+
+from .api import ArticleView, Faultlines, demo_corpus_path, open
+from .errors import (
+    FaultlinesError,
+    FetchError,
+    InputError,
+    ModelNotInstalled,
+    SchemaTooNew,
+    StoreError,
+)
+from .options import Options
+from .values import (
+    Actor,
+    Article,
+    Attribution,
+    IngestResult,
+    IngestSummary,
+    Mention,
+    Problem,
+    Sentence,
+    Statement,
+    StoredArticle,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Article",
+    "ArticleView",
+    "Attribution",
+    "Faultlines",
+    "FaultlinesError",
+    "FetchError",
+    "IngestResult",
+    "IngestSummary",
+    "InputError",
+    "Mention",
+    "ModelNotInstalled",
+    "Options",
+    "Problem",
+    "SchemaTooNew",
+    "Sentence",
+    "Statement",
+    "StoreError",
+    "StoredArticle",
+    "__version__",
+    "demo_corpus_path",
+    "open",
+]
+
+# The library logs; only the CLI decides where log records go.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

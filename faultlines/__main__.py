@@ -1,0 +1,5 @@
+"""``python -m faultlines`` runs the CLI."""
+
+from .cli import main
+
+main()

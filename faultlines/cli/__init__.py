@@ -1,0 +1,72 @@
+"""The ``faultlines`` command: each subcommand parses arguments and calls one API method.
+
+Exit codes: 0 success; 1 the command ran but something failed (an input skipped, an
+unknown article id, a missing model); 2 wrong usage (unknown option, bad value).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from typing import Callable
+
+import typer
+
+from ..errors import FaultlinesError
+from .output import stderr
+
+app = typer.Typer(
+    name="faultlines",
+    help=(
+        "Read conflict news and find who backs, fights, arms, accuses or deals with whom, "
+        "since when, where, and who says so.\n\n"
+        "Example: faultlines ingest articles/ --db conflict.db && faultlines articles --db conflict.db"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn our exceptions into one red line on stderr and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except FaultlinesError as error:
+            stderr.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"faultlines {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what faultlines does, to stderr."),
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Print the version."),
+) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+from . import ingest as _ingest  # noqa: E402,F401  (registers commands)
+from . import query as _query  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

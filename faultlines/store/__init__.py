@@ -1,0 +1,5 @@
+"""Storage of articles and everything derived from them, in one SQLite file."""
+
+from .db import SCHEMA_VERSION, Store, content_hash
+
+__all__ = ["SCHEMA_VERSION", "Store", "content_hash"]

@@ -1,0 +1,300 @@
+"""The SQLite store: one file holding articles, sentences, actors, mentions and statements.
+
+It opens the file in WAL mode with foreign keys on, brings the schema up to date with the
+numbered SQL files in ``migrations/`` (the version lives in ``PRAGMA user_version``), and
+writes each article with everything derived from it in a single transaction, so a killed
+run loses nothing it had committed. It does not parse text or decide what an article is:
+callers hand it values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import SchemaTooNew, StoreError
+from ..values import Article, IngestSummary, Sentence, StoredArticle
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: sha256 of its NFC form with whitespace collapsed.
+
+    Re-saving a file with other line endings or trailing spaces keeps the hash; any change
+    to the words makes a new version.
+    """
+    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for entry in resources.files(__package__).joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(number for number, _, _ in _migrations())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A faultlines database file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path = "faultlines.db"):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(
+                    f"cannot create {self.path}: folder {parent} does not exist "
+                    "(create it first or pass another --db)"
+                )
+        try:
+            # isolation_level=None: we open transactions ourselves, one per article.
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"cannot open {self.path} as a faultlines database: {error} "
+                "(is it an SQLite file? pass another --db to start a new one)"
+            ) from error
+
+    # -- schema ---------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(self.path, current, SCHEMA_VERSION)
+        for number, name, sql in _migrations():
+            if number <= current:
+                continue
+            # IMMEDIATE: a second process opening the same new file waits here instead
+            # of applying the same migration twice.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.schema_version >= number:
+                    self.conn.execute("ROLLBACK")
+                    continue
+                for statement in _split_sql(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed on {self.path}: {error}") from error
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------
+
+    def find_hash(self, digest: str) -> sqlite3.Row | None:
+        """The stored article with this content hash (id, key, version), if any."""
+        return self.conn.execute(
+            "SELECT id, key, version FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+
+    def add_article(
+        self,
+        article: Article,
+        sentences: Sequence[Sentence],
+        *,
+        digest: str,
+        model: str,
+    ) -> tuple[int, int]:
+        """Store an article and its sentences in one transaction; returns (id, version).
+
+        An article whose key is already stored with other text becomes its next version.
+        """
+        with self._transaction():
+            latest = self.conn.execute(
+                "SELECT max(version) FROM articles WHERE key = ?", (article.key,)
+            ).fetchone()[0]
+            version = (latest or 0) + 1
+            cursor = self.conn.execute(
+                """INSERT INTO articles (key, version, content_hash, title, text, input_kind,
+                       url, path, outlet, author, published, date_source, model, ingested_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article.key, version, digest, article.title, article.text,
+                    article.input_kind, article.url, article.path, article.outlet,
+                    article.author, article.published, article.date_source, model, _now(),
+                ),
+            )
+            article_id = cursor.lastrowid
+            self.conn.executemany(
+                "INSERT INTO sentences (article_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                [(article_id, s.index, s.start, s.end, s.text) for s in sentences],
+            )
+        return article_id, version
+
+    def start_run(self, inputs: Iterable[str]) -> int:
+        with self._transaction():
+            return self.conn.execute(
+                "INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
+                (_now(), json.dumps(list(inputs))),
+            ).lastrowid
+
+    def finish_run(self, run_id: int, summary: IngestSummary) -> None:
+        with self._transaction():
+            self.conn.execute(
+                """UPDATE runs SET finished_at = ?, ingested = ?, unchanged = ?, skipped = ?
+                   WHERE id = ?""",
+                (_now(), summary.ingested, summary.unchanged, len(summary.skipped), run_id),
+            )
+
+    def _transaction(self):
+        return _Transaction(self.conn)
+
+    # -- reading --------------------------------------------------------------------
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        all_versions: bool = False,
+        limit: int | None = None,
+    ) -> list[StoredArticle]:
+        """Stored articles, newest version of each unless ``all_versions``, by date then id."""
+        where, params = [], []
+        if outlet:
+            where.append("lower(a.outlet) = lower(?)")
+            params.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        if search:
+            where.append("(a.title LIKE ? OR a.text LIKE ?)")
+            params += [f"%{search}%", f"%{search}%"]
+        table = "articles" if all_versions else "latest_articles"
+        sql = f"""SELECT a.*,
+                     (SELECT count(*) FROM sentences s WHERE s.article_id = a.id) AS sentence_count,
+                     (SELECT count(*) FROM statements t WHERE t.article_id = a.id) AS statement_count
+                  FROM {table} a
+                  {"WHERE " + " AND ".join(where) if where else ""}
+                  ORDER BY a.published IS NULL, a.published, a.id"""
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_stored_article(row) for row in self.conn.execute(sql, params)]
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        row = self.conn.execute(
+            """SELECT a.*,
+                 (SELECT count(*) FROM sentences s WHERE s.article_id = a.id) AS sentence_count,
+                 (SELECT count(*) FROM statements t WHERE t.article_id = a.id) AS statement_count
+               FROM articles a WHERE a.id = ?""",
+            (article_id,),
+        ).fetchone()
+        return _stored_article(row) if row else None
+
+    def sentences(self, article_id: int) -> list[Sentence]:
+        return [
+            Sentence(index=r["idx"], start=r["start"], end=r["end"], text=r["text"])
+            for r in self.conn.execute(
+                "SELECT idx, start, end, text FROM sentences WHERE article_id = ? ORDER BY idx",
+                (article_id,),
+            )
+        ]
+
+    def statement_rows(self, article_id: int) -> list[dict]:
+        """An article's statements with actor names, as flat rows for output."""
+        rows = self.conn.execute(
+            """SELECT t.sentence_idx, t.kind, t.type,
+                      t.source_actor_id AS source_id, src.name AS source_name,
+                      t.target_actor_id AS target_id, tgt.name AS target_name,
+                      t.asserted_by_kind, coalesce(by.name, t.asserted_by_name) AS asserted_by,
+                      t.status, t.date, t.place, t.start, t.end
+               FROM statements t
+               JOIN actors src ON src.id = t.source_actor_id
+               JOIN actors tgt ON tgt.id = t.target_actor_id
+               LEFT JOIN actors by ON by.id = t.asserted_by_actor_id
+               WHERE t.article_id = ? ORDER BY t.start, t.id""",
+            (article_id,),
+        )
+        return [dict(row) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "sentences", "actors", "mentions", "statements")
+        }
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK on any exception (sqlite3 in autocommit mode)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _stored_article(row: sqlite3.Row) -> StoredArticle:
+    return StoredArticle(
+        id=row["id"], key=row["key"], version=row["version"],
+        content_hash=row["content_hash"], title=row["title"], text=row["text"],
+        input_kind=row["input_kind"], url=row["url"], path=row["path"],
+        outlet=row["outlet"], author=row["author"], published=row["published"],
+        date_source=row["date_source"], ingested_at=row["ingested_at"],
+        sentence_count=row["sentence_count"], statement_count=row["statement_count"],
+    )
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration file, for running them one by one inside a transaction.
+
+    ``executescript`` would commit on its own; sqlite3.complete_statement finds where each
+    statement ends without being fooled by semicolons in comments or strings.
+    """
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        l.strip().startswith("--") or not l.strip() for l in buffer.splitlines()
+    ):
+        statements.append(buffer.strip())
+    return statements
