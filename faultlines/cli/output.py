@@ -13,11 +13,15 @@ import json
 import sys
 from typing import Any, Iterable, Sequence
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 stdout = Console(soft_wrap=False)
 stderr = Console(stderr=True)
+
+
+_SHORT = 12  # columns never wider than this are never cut
 
 
 class Format(str, enum.Enum):
@@ -51,11 +55,22 @@ def emit(rows: Sequence[dict], fmt: Format, *, columns: Sequence[str] | None = N
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(title=title, show_lines=False, header_style="bold")
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+        cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        # Ids, dates and counts are shown in full; titles and names share what is left of
+        # the terminal, one line per row, cut with an ellipsis.
+        short = [w <= _SHORT for w in widths]
+        spare = stdout.width - sum(w for w, s in zip(widths, short) if s) - 3 * len(columns) - 2
+        long_total = sum(w for w, s in zip(widths, short) if not s) or 1
+        for column, width, is_short in zip(columns, widths, short):
+            if is_short:
+                table.add_column(column, no_wrap=True, min_width=width)
+            else:
+                share = max(8, spare * width // long_total)
+                table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=share)
+        for row in cells:
+            table.add_row(*row)
         stdout.print(table)
 
 

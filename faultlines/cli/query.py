@@ -14,7 +14,7 @@ from . import app, reports_errors
 from .ingest import DB_OPTION
 from .output import Format, emit, emit_object, stdout
 
-ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "sentences", "statements", "version"]
+ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "sentences", "statements"]
 STATEMENT_COLUMNS = ["sentence", "type", "source", "target", "asserted_by", "status", "date", "place"]
 FORMAT_OPTION = typer.Option(Format.table, "--format", "-f", help="Output format.")
 
