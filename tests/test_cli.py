@@ -138,3 +138,16 @@ def test_cli_version():
     import faultlines
 
     assert run("--version").stdout.strip() == f"faultlines {faultlines.__version__}"
+
+
+def test_cli_demo_ingests_bundled_corpus_then_is_unchanged(tmp_path):
+    db = tmp_path / "demo.db"
+    first = run("demo", "--db", db, "--format", "json")
+    assert first.exit_code == 0, first.output
+    articles = json.loads(first.stdout)
+    assert len(articles) >= 20
+    assert len({a["outlet"] for a in articles}) >= 5, "several outlets"
+    assert all(a["published"] and a["date_source"] == "sidecar" for a in articles)
+    assert all(a["title"] and a["sentences"] > 3 for a in articles)
+    second = run("demo", "--db", db)
+    assert second.exit_code == 0 and "0 ingested" in second.output and f"{len(articles)} unchanged" in second.output
