@@ -1,0 +1,355 @@
+"""Download one web page or feed over HTTP(S), refusing what would be unsafe or too big.
+
+``fetch`` gets the bytes behind one URL. ``read_url`` turns a URL into articles (one for
+a page, one per item for a feed) and never raises: a bad URL comes back as a ``Problem``
+so that a batch of URLs goes on past it.
+
+Safety, checked on every hop of a redirect chain (redirects are followed here, not by
+httpx, for that reason): only http and https; the host is resolved and refused when any
+of its addresses is private, loopback, link-local, multicast, reserved or unspecified,
+unless ``Options.allow_private`` -- otherwise a link or a redirect could make faultlines
+read an intranet page or a cloud metadata service. A download stops once more than
+``Options.max_bytes`` have arrived and after ``Options.timeout`` seconds in all.
+
+It does not run JavaScript, send cookies or log in, retry, or cache. httpx resolves the
+host again when it connects, so a DNS server that answers differently the second time
+(DNS rebinding) is not caught: the check guards against hostile links, not against a
+hostile DNS server.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http import HTTPStatus
+
+import httpx
+
+from ..errors import FetchError, InputError
+from ..options import Options
+from ..values import Article, InputKind, Problem
+from .feeds import looks_like_feed, read_feed
+from .html import article_from_html
+
+MAX_REDIRECTS = 5
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+ALLOW_PRIVATE_FIX = "pass --allow-private to fetch from private or loopback addresses"
+MAX_BYTES_FIX = "raise the limit with --max-bytes if the page is meant to be this big"
+TIMEOUT_FIX = "raise the limit with --timeout if the site is slow, or try again later"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one URL returned, after following its redirects.
+
+    ``content_type`` is the bare media type in lower case (``text/html``), without
+    parameters; ``charset`` is the one the Content-Type header names, if any.
+    ``redirects`` lists the URLs passed through before ``final_url``.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    body: bytes
+    charset: str | None = None
+    redirects: tuple[str, ...] = ()
+
+
+def fetch(url: str, options: Options) -> Fetched:
+    """Download ``url``, following up to 5 redirects; raises FetchError when refused or failed."""
+    deadline = time.monotonic() + options.timeout
+    passed_through: list[str] = []
+    current = url
+    with httpx.Client(
+        follow_redirects=False,
+        headers={"User-Agent": options.user_agent},
+        timeout=options.timeout,
+    ) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            _check_hop(url, current, options)
+            try:
+                response = client.send(
+                    client.build_request(
+                        "GET", current, timeout=_time_left(url, deadline, options)
+                    ),
+                    stream=True,
+                )
+                try:
+                    location = _redirect_location(response)
+                    if location is None:
+                        _refuse_unless_success(url, response)
+                        return Fetched(
+                            url=url,
+                            final_url=str(response.url),
+                            status=response.status_code,
+                            content_type=_media_type(response),
+                            body=_read_capped(url, response, options, deadline),
+                            charset=response.charset_encoding,
+                            redirects=tuple(passed_through),
+                        )
+                finally:
+                    response.close()
+            except httpx.InvalidURL as error:
+                raise FetchError(url, f"not a valid URL ({error})", "check the URL") from error
+            except httpx.HTTPError as error:
+                raise _download_error(url, error, options) from error
+            passed_through.append(current)
+            current = location
+    raise FetchError(
+        url,
+        f"too many redirects (more than {MAX_REDIRECTS})",
+        "open the URL in a browser to see where it leads, and give the final address",
+    )
+
+
+def check_destination(url: str, options: Options) -> None:
+    """Raise FetchError unless ``url`` is http(s) on a host that may be fetched from.
+
+    Resolves the host even when private addresses are allowed, so that a host that
+    does not exist is reported the same way either way.
+    """
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise FetchError(url, f"not a valid URL ({error})", "check the URL") from error
+    if parsed.scheme not in _DEFAULT_PORTS:
+        scheme = f"'{parsed.scheme}'" if parsed.scheme else "a URL without one"
+        raise FetchError(
+            url,
+            f"only http and https URLs can be fetched, not {scheme}",
+            "give a URL starting with http:// or https://",
+        )
+    host = parsed.raw_host.decode("ascii")
+    if not host:
+        raise FetchError(url, "the URL has no host name", "check the URL")
+    try:
+        addresses = _addresses(host, parsed.port or _DEFAULT_PORTS[parsed.scheme])
+    except (socket.gaierror, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise FetchError(
+            url,
+            f"could not find the host {host} ({reason})",
+            "check the URL, and that this computer can look up host names",
+        ) from error
+    if options.allow_private:
+        return
+    for address in addresses:
+        kind = unsafe_address_kind(address)
+        if kind:
+            where = address if host == address else f"{host} resolves to {address}, which"
+            raise FetchError(
+                url,
+                f"refused: {where} is a {kind} address, and fetching from it could "
+                "expose a private network",
+                ALLOW_PRIVATE_FIX,
+            )
+
+
+def unsafe_address_kind(address: str) -> str | None:
+    """Why an IP address is not public ("loopback", "private", ...), or None when it is."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone ("fe80::1%eth0")
+    # ::ffff:127.0.0.1 and 2002:7f00:1:: reach the IPv4 address they carry.
+    if ip.version == 6:
+        ip = ip.ipv4_mapped or ip.sixtofour or ip
+    # Most specific first: 169.254.169.254 is also "private", but "link-local" says more.
+    for kind, matches in (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("private", ip.is_private),
+        ("reserved", ip.is_reserved),
+    ):
+        if matches:
+            return kind
+    # Ranges such as 100.64.0.0/10 (carrier-grade NAT) are none of the above yet not public.
+    return None if ip.is_global else "non-public"
+
+
+def read_url(url: str, options: Options) -> Iterator[Article | Problem]:
+    """The article at ``url``, or one article per item when it is a feed.
+
+    Problems with this URL are yielded, never raised. The outlet and date are what the
+    page (or feed) says; overriding them with ``Options`` is the caller's business.
+    """
+    try:
+        fetched = fetch(url, options)
+    except InputError as error:
+        yield error.problem
+        return
+    if looks_like_feed(fetched.body, fetched.content_type):
+        yield from read_feed(fetched.body, fetched.final_url, options)
+        return
+    try:
+        yield article_from_page(fetched, input_kind="url")
+    except InputError as error:
+        yield error.problem
+
+
+def article_from_page(fetched: Fetched, input_kind: InputKind) -> Article:
+    """The article in a fetched HTML page, keyed by its final URL; raises InputError if none."""
+    if not _could_be_html(fetched.content_type):
+        raise InputError(
+            fetched.final_url,
+            f"not a web page but {fetched.content_type}",
+            "give the URL of the article's HTML page",
+        )
+    return article_from_html(
+        _decoded(fetched),
+        key=fetched.final_url,
+        input_kind=input_kind,
+        url=fetched.final_url,
+    )
+
+
+def _check_hop(requested: str, current: str, options: Options) -> None:
+    """check_destination for one hop, saying which redirect led there if not the first."""
+    try:
+        check_destination(current, options)
+    except FetchError as error:
+        if current == requested:
+            raise
+        raise FetchError(
+            requested, f"redirected to {current}: {error.problem.reason}", error.problem.fix
+        ) from error
+
+
+def _addresses(host: str, port: int) -> list[str]:
+    """Every address the host resolves to (an IP literal resolves to itself, offline)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({info[4][0] for info in infos})
+
+
+def _time_left(url: str, deadline: float, options: Options) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _timed_out(url, options)
+    return left
+
+
+def _redirect_location(response: httpx.Response) -> str | None:
+    """The absolute URL a redirect points to, or None when the response is not one."""
+    location = response.headers.get("location")
+    if response.status_code not in _REDIRECT_STATUSES or not location:
+        return None
+    return str(response.url.join(location))
+
+
+def _refuse_unless_success(url: str, response: httpx.Response) -> None:
+    status = response.status_code
+    if 200 <= status < 300:
+        return
+    phrase = response.reason_phrase
+    if not phrase:
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:
+            phrase = ""
+    raise FetchError(url, f"HTTP {status} {phrase}".rstrip(), _status_fix(status))
+
+
+def _status_fix(status: int) -> str:
+    if status in (404, 410):
+        return "check the URL; the page may have moved or been taken down"
+    if status in (401, 403, 451):
+        return "the site refuses automated downloads; save the page from a browser and ingest the .html file"
+    if status == 429:
+        return "the site limits how often it may be asked; wait and try again"
+    if status >= 500:
+        return "the site has a fault; try again later"
+    if status in _REDIRECT_STATUSES:
+        return "the site redirected without saying where; open the URL in a browser"
+    return "check the URL"
+
+
+def _read_capped(
+    url: str, response: httpx.Response, options: Options, deadline: float
+) -> bytes:
+    """The response body, refusing it as soon as it is known to exceed max_bytes."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > options.max_bytes:
+        raise FetchError(
+            url,
+            f"the page is {int(declared):,} bytes, more than the limit of "
+            f"{options.max_bytes:,} bytes",
+            MAX_BYTES_FIX,
+        )
+    chunks: list[bytes] = []
+    received = 0
+    # iter_bytes yields decompressed bytes, so a small gzip body cannot inflate past the
+    # cap; without a chunk size it yields per network read, so the clock is checked often.
+    for chunk in response.iter_bytes():
+        received += len(chunk)
+        if received > options.max_bytes:
+            raise FetchError(
+                url,
+                f"the page is larger than the limit of {options.max_bytes:,} bytes "
+                f"(stopped after {received:,} bytes)",
+                MAX_BYTES_FIX,
+            )
+        # httpx's timeout is per read; a server trickling bytes would never trip it.
+        if time.monotonic() > deadline:
+            raise _timed_out(url, options)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _download_error(url: str, error: httpx.HTTPError, options: Options) -> FetchError:
+    """A FetchError in words a user knows for an httpx transport error."""
+    if isinstance(error, httpx.TimeoutException):
+        return _timed_out(url, options)
+    detail = str(error) or type(error).__name__
+    lowered = detail.lower()
+    if "refused" in lowered:
+        return FetchError(url, "connection refused", "check the URL, and that the site is up")
+    if "certificate" in lowered:
+        return FetchError(
+            url,
+            f"the site's TLS certificate could not be verified ({detail})",
+            "check the URL; faultlines does not download from sites it cannot verify",
+        )
+    if isinstance(error, httpx.RemoteProtocolError):
+        return FetchError(
+            url, f"the server broke off its reply ({detail})", "try again later"
+        )
+    return FetchError(url, f"could not download ({detail})", "check the URL and the network")
+
+
+def _timed_out(url: str, options: Options) -> FetchError:
+    return FetchError(url, f"timed out after {options.timeout:g} s", TIMEOUT_FIX)
+
+
+def _media_type(response: httpx.Response) -> str | None:
+    value = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return value or None
+
+
+def _could_be_html(content_type: str | None) -> bool:
+    """False only for types that are surely not a page (images, PDF, archives...)."""
+    if content_type is None:
+        return True
+    return (
+        content_type.startswith("text/")
+        or "html" in content_type
+        or "xml" in content_type
+    )
+
+
+def _decoded(fetched: Fetched) -> str | bytes:
+    """The body as text in the charset the server named, else the bytes for trafilatura.
+
+    The HTTP header outranks a <meta charset> in the page (as in browsers); with no
+    header, trafilatura's own detection does better than guessing here.
+    """
+    if not fetched.charset:
+        return fetched.body
+    try:
+        return fetched.body.decode(fetched.charset)
+    except (LookupError, UnicodeDecodeError):
+        return fetched.body
