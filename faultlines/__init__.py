@@ -5,7 +5,7 @@ The public API is what this module exports; everything else may change between v
 
 import logging
 
-from .api import ArticleView, Faultlines, demo_corpus_path, open
+from .api import ActorView, ArticleView, Faultlines, demo_corpus_path, open
 from .errors import (
     FaultlinesError,
     FetchError,
@@ -15,6 +15,7 @@ from .errors import (
     StoreError,
 )
 from .options import Options
+from .resolve.catalogue import Catalogue, CatalogueError, load_catalogue
 from .values import (
     Actor,
     Article,
@@ -32,9 +33,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "ActorView",
     "Article",
     "ArticleView",
     "Attribution",
+    "Catalogue",
+    "CatalogueError",
     "Faultlines",
     "FaultlinesError",
     "FetchError",
@@ -52,6 +56,7 @@ __all__ = [
     "StoredArticle",
     "__version__",
     "demo_corpus_path",
+    "load_catalogue",
     "open",
 ]
 

@@ -11,6 +11,7 @@ Each CLI command is a thin layer over one method here.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,8 +21,24 @@ from .core import run_ingest, summarize
 from .errors import FaultlinesError
 from .ingest.dates import parse_date
 from .options import DEFAULT_DB, Options
+from .resolve.catalogue import Catalogue, load_catalogue
 from .store import Store
-from .values import IngestResult, IngestSummary, Sentence, StoredArticle
+from .values import Actor, IngestResult, IngestSummary, Sentence, StoredArticle
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """An actor with its names, parents, roles over time and mentions per article."""
+
+    actor: Actor
+    origin: str  # catalogue | discovered
+    parents: tuple[Actor, ...]
+    aliases: tuple[str, ...]
+    valid_from: str | None
+    valid_until: str | None
+    roles: tuple[dict, ...]
+    relations: tuple[dict, ...]
+    mentions: tuple[dict, ...]
 
 
 @dataclass(frozen=True)
@@ -93,6 +110,8 @@ class Faultlines:
         unknown = set(settings) - set(Options.__dataclass_fields__)
         if unknown:
             raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+        if settings.get("catalogue") is not None:
+            settings["catalogue"] = tuple(str(path) for path in settings["catalogue"])
         options = self.options.but(**{k: v for k, v in settings.items() if v is not None})
         if options.date and parse_date(options.date) is None:
             raise FaultlinesError(f"cannot read the date '{options.date}': use YYYY-MM-DD")
@@ -133,6 +152,78 @@ class Faultlines:
             statements=tuple(self.store.statement_rows(article_id)),
         )
 
+    @functools.cached_property
+    def catalogue(self) -> Catalogue:
+        """The actor catalogue: the bundled one plus the user's ``Options.catalogue`` files."""
+        return load_catalogue(self.options.catalogue)
+
+    def actors(
+        self, *, kind: str | None = None, search: str | None = None, include_catalogue: bool = False
+    ) -> list[dict]:
+        """Actors with mention counts: those mentioned in stored articles, or the whole catalogue.
+
+        ``search`` matches ids and names, and also every catalogue alias ("Daesh" finds ISIS).
+        """
+        ids = [a.id for a in self.catalogue.lookup(search)] if search else []
+        rows = {r["id"]: r for r in self.store.actor_rows(kind=kind, search=search, ids=ids)}
+        if include_catalogue:
+            for actor in self.catalogue:
+                if actor.id in rows or (kind and actor.kind.lower() != kind.lower()):
+                    continue
+                if search and actor.id not in ids and search.lower() not in (actor.name + actor.id).lower():
+                    continue
+                rows[actor.id] = {
+                    "id": actor.id, "name": actor.name, "kind": actor.kind, "parent_id": actor.parent,
+                    "wikidata": actor.wikidata, "cameo": actor.cameo, "origin": "catalogue",
+                    "mentions": 0, "articles": 0,
+                }
+        return sorted(rows.values(), key=lambda r: (-r["mentions"], r["name"]))
+
+    def actor(self, actor_id: str) -> ActorView:
+        """Everything known about one actor; raises if neither the store nor the catalogue has it."""
+        stored = self.store.actor_rows(ids=[actor_id])
+        in_catalogue = actor_id in self.catalogue
+        if not stored and not in_catalogue:
+            hint = self.catalogue.lookup(actor_id)
+            suggestion = f" (did you mean {hint[0].id}?)" if hint else " (find ids with: faultlines actors --search NAME)"
+            raise FaultlinesError(f"no actor '{actor_id}'{suggestion}")
+        mentions = tuple(self.store.actor_mentions_by_article(actor_id))
+        seen_as = {text for m in mentions for text in (m["as_written"] or "").split(",") if text}
+        roles_in_text = self.store.roles_in_articles(actor_id)
+        if in_catalogue:
+            entry = self.catalogue.entry(actor_id)
+            actor = entry.actor
+            aliases = tuple(dict.fromkeys([a.text for a in entry.aliases] + sorted(seen_as)))
+            roles = [
+                {"role": r.role, "member_of": r.member_of,
+                 "member_of_name": (self.catalogue.get(r.member_of) or actor).name,
+                 "from": _day(r.valid_from), "until": _day(r.valid_until), "source": "catalogue"}
+                for r in entry.roles
+            ]
+            relations = [
+                {"source": r.source, "type": r.type, "target": r.target,
+                 "from": _day(r.valid_from), "until": _day(r.valid_until), "note": r.note}
+                for r in self.catalogue.relations(actor_id)
+            ]
+            parents = tuple(self.catalogue.ancestors(actor_id))
+            valid = (_day(entry.valid_from), _day(entry.valid_until))
+        else:
+            row = stored[0]
+            actor = Actor(id=row["id"], name=row["name"], kind=row["kind"], parent=row["parent_id"])
+            aliases, roles, relations, valid = tuple(sorted(seen_as)), [], [], (None, None)
+            parent = self.catalogue.get(actor.parent) if actor.parent else None
+            parents = tuple([parent] + self.catalogue.ancestors(parent.id)) if parent else ()
+        # A role read in articles holds at least from its first to its last sighting.
+        roles += [{"role": r["role"], "member_of": r["member_of"], "member_of_name": r["member_of_name"],
+                   "from": r["first_seen"], "until": None, "last_seen": r["last_seen"],
+                   "source": f"{r['articles']} article{'s' if r['articles'] > 1 else ''}"} for r in roles_in_text]
+        return ActorView(
+            actor=actor, origin="catalogue" if in_catalogue else "discovered", parents=parents,
+            aliases=aliases, valid_from=valid[0], valid_until=valid[1],
+            roles=tuple(sorted(roles, key=lambda r: (r["from"] or ""))),
+            relations=tuple(relations), mentions=mentions,
+        )
+
     def counts(self) -> dict[str, int]:
         """How many articles, sentences, actors, mentions and statements are stored."""
         return self.store.counts()
@@ -141,6 +232,10 @@ class Faultlines:
 def open(db: str | Path = DEFAULT_DB, options: Options | None = None) -> Faultlines:  # noqa: A001
     """Open (or create) a faultlines database file; ``":memory:"`` for a throwaway one."""
     return Faultlines(db, options)
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _iso(value: str | None) -> str | None:

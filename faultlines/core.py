@@ -11,18 +11,23 @@ extraction) read the parsed Doc; today it yields the sentences that are stored a
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import extract  # noqa: F401  (registers the spaCy factories)
 from .ingest import collect
 from .nlp import load_pipeline, pipeline_label, sentences_of
 from .options import Options
+from .resolve.catalogue import Catalogue
+from .resolve.mentions import resolve_mentions
 from .store import Store, content_hash
-from .values import Article, IngestResult, IngestSummary, Problem, Sentence
+from .values import Actor, Article, IngestResult, IngestSummary, Mention, Problem, RoleInArticle, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +37,44 @@ class Analysis:
     """What the NLP stages derive from one article's parse, stored with the article."""
 
     sentences: tuple[Sentence, ...]
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[RoleInArticle, ...] = ()
 
 
-def analyse_doc(doc: Doc, article: Article) -> Analysis:
-    """Everything faultlines derives from one parsed article."""
-    return Analysis(sentences=sentences_of(doc))
+@functools.lru_cache(maxsize=4)
+def analysis_pipeline(model: str, catalogue_files: tuple[str, ...] = ()) -> Language:
+    """The spaCy pipeline ``model`` with faultlines' components added (cached per process)."""
+    nlp = load_pipeline(model)
+    nlp.add_pipe("faultlines_actors", config={"catalogue_files": list(catalogue_files)})
+    return nlp
+
+
+def analyse_doc(doc: Doc, article: Article, nlp: Language) -> Analysis:
+    """Everything faultlines derives from one parsed article.
+
+    Extension point: the statement extractor adds its findings here.
+    """
+    catalogue = nlp.get_pipe("faultlines_actors").catalogue
+    found = resolve_mentions(doc, catalogue, article.published)
+    return Analysis(
+        sentences=sentences_of(doc),
+        actors=_with_parents(found.actors, catalogue),
+        mentions=found.mentions,
+        roles=found.roles,
+    )
+
+
+def _with_parents(actors: Iterable[Actor], catalogue: Catalogue) -> tuple[Actor, ...]:
+    """The actors and every catalogue parent above them, so the store can refer to them."""
+    every: dict[str, Actor] = {}
+    for actor in actors:
+        every.setdefault(actor.id, actor)
+        parent = actor.parent
+        while parent and parent not in every and parent in catalogue:
+            every[parent] = catalogue.get(parent)
+            parent = every[parent].parent
+    return tuple(every.values())
 
 
 def run_ingest(
@@ -82,9 +120,12 @@ def run_ingest(
             yield item
             continue
         article, digest, doc = item
-        label = pipeline_label(load_pipeline(options.model))  # cached after the first call
-        analysis = analyse_doc(doc, article)
-        article_id, version = store.add_article(article, analysis.sentences, digest=digest, model=label)
+        nlp = analysis_pipeline(options.model, options.catalogue)  # cached after the first call
+        analysis = analyse_doc(doc, article, nlp)
+        article_id, version = store.add_article(
+            article, analysis.sentences, digest=digest, model=pipeline_label(nlp),
+            actors=analysis.actors, mentions=analysis.mentions, roles=analysis.roles,
+        )
         yield IngestResult(
             outcome="ingested", location=article.key, article_id=article_id, version=version,
             sentences=len(analysis.sentences),
@@ -102,7 +143,7 @@ def _parse_in_batches(
     def flush() -> Iterator[tuple[Article, str, Doc]]:
         if not batch:
             return
-        nlp = load_pipeline(options.model)
+        nlp = analysis_pipeline(options.model, options.catalogue)
         texts = ((article.text, index) for index, (article, _) in enumerate(batch))
         docs = nlp.pipe(texts, as_tuples=True, batch_size=options.batch_size, n_process=options.workers)
         for doc, index in docs:

@@ -2,6 +2,8 @@
 
     FaultlinesError
     ├── ModelNotInstalled   the spaCy pipeline named in the options cannot be loaded
+    ├── CatalogueError      an actor catalogue file is invalid (lists file, entry, fix);
+    │                       defined in faultlines.resolve.catalogue
     ├── InputError          one input cannot be read; carries a Problem (location, reason, fix)
     │   └── FetchError      a URL or feed could not be fetched or is refused
     └── StoreError          the database cannot be opened or used

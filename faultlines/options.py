@@ -41,6 +41,8 @@ class Options:
             the first of ``TEXT_FIELDS`` present.
         batch_size: articles per spaCy ``nlp.pipe`` batch.
         workers: processes for spaCy parsing (``nlp.pipe(n_process=...)``).
+        catalogue: user actor catalogue files (YAML or CSV) that add to or override the
+            bundled one.
     """
 
     model: str = DEFAULT_MODEL
@@ -53,6 +55,7 @@ class Options:
     text_field: str | None = None
     batch_size: int = 16
     workers: int = 1
+    catalogue: tuple[str, ...] = ()
     user_agent: str = "faultlines/0.1 (+https://pypi.org/project/faultlines/)"
 
     @classmethod
@@ -69,6 +72,8 @@ class Options:
                 values[f.name] = float(raw)
             elif f.type in ("bool",):
                 values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+            elif f.type.startswith("tuple"):
+                values[f.name] = tuple(p for p in raw.split(os.pathsep) if p)
             else:
                 values[f.name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -88,6 +88,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class RoleInArticle:
+    """A role an article gives a person: ``person_id`` is ``role`` of ``member_of``."""
+
+    person_id: str
+    member_of: str
+    role: str
+    sentence_index: int
+
+
+@dataclass(frozen=True)
 class Attribution:
     """Who asserts a statement: the outlet's voice, the author's, or a quoted source."""
 

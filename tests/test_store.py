@@ -67,7 +67,7 @@ def test_store_article_and_sentences_commit_together():
     bad = [Sentence(0, 0, 5, "Russia"), Sentence(0, 6, 9, "dup")]  # duplicate index violates UNIQUE
     with pytest.raises(sqlite3.IntegrityError):
         store.add_article(_article(), bad, digest="d1", model="m")
-    assert store.counts() == {"articles": 0, "sentences": 0, "actors": 0, "mentions": 0, "statements": 0}
+    assert set(store.counts().values()) == {0}
 
 
 def test_store_same_key_new_text_is_next_version():

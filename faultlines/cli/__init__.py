@@ -66,6 +66,7 @@ def main_options(
 
 from . import ingest as _ingest  # noqa: E402,F401  (registers commands)
 from . import query as _query  # noqa: E402,F401
+from . import actors as _actors  # noqa: E402,F401
 
 
 def main() -> None:

@@ -17,6 +17,10 @@ from . import app, reports_errors
 from .output import Format, emit, stderr, to_plain
 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", envvar="FAULTLINES_DB", help="SQLite database file (created if missing).")
+CATALOGUE_OPTION = typer.Option(
+    None, "--catalogue",
+    help="Your own actor catalogue file (YAML or CSV) adding to or overriding the bundled one; repeat for several.",
+)
 MODEL_OPTION = typer.Option(None, "--model", envvar="FAULTLINES_MODEL", help=f"Installed spaCy pipeline to use \\[default: {DEFAULT_MODEL}].")
 
 
@@ -95,6 +99,7 @@ def ingest(
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for a URL \\[default: 15]."),
     allow_private: bool = typer.Option(False, "--allow-private", help="Allow URLs on private and loopback addresses."),
     model: Optional[str] = MODEL_OPTION,
+    catalogue: Optional[List[str]] = CATALOGUE_OPTION,
     workers: Optional[int] = typer.Option(None, "--workers", help="Processes for spaCy parsing \\[default: 1]."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but problems."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
@@ -114,7 +119,7 @@ def ingest(
                 inputs, on_result=reporter, stdin=sys.stdin.buffer if "-" in inputs else None,
                 date=date, outlet=outlet, text_field=text_field, encoding=encoding,
                 max_bytes=max_bytes, timeout=timeout, allow_private=allow_private or None,
-                model=model, workers=workers,
+                model=model, workers=workers, catalogue=catalogue or None,
             )
     _print_summary(summary, db, as_json, quiet)
     if not summary.ok:

@@ -42,8 +42,19 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def emit(rows: Sequence[dict], fmt: Format, *, columns: Sequence[str] | None = None, title: str | None = None) -> None:
-    """Print ``rows`` in the chosen format; ``columns`` picks and orders table/CSV columns."""
+def emit(
+    rows: Sequence[dict],
+    fmt: Format,
+    *,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+    full: Sequence[str] = ("id",),
+) -> None:
+    """Print ``rows`` in the chosen format; ``columns`` picks and orders table/CSV columns.
+
+    In a table, the ``full`` columns (ids, which a user copies into the next command)
+    are never cut short.
+    """
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt is Format.json:
         print(json.dumps([to_plain(r) for r in rows], ensure_ascii=False, indent=2))
@@ -60,7 +71,7 @@ def emit(rows: Sequence[dict], fmt: Format, *, columns: Sequence[str] | None = N
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
         # Ids, dates and counts are shown in full; titles and names share what is left of
         # the terminal, one line per row, cut with an ellipsis.
-        short = [w <= _SHORT for w in widths]
+        short = [w <= _SHORT or c in full for w, c in zip(widths, columns)]
         spare = stdout.width - sum(w for w, s in zip(widths, short) if s) - 3 * len(columns) - 2
         long_total = sum(w for w, s in zip(widths, short) if not s) or 1
         for column, width, is_short in zip(columns, widths, short):

@@ -8,7 +8,6 @@ components of later stages are added to this pipeline with ``nlp.add_pipe``.
 
 from __future__ import annotations
 
-import functools
 import logging
 import warnings
 
@@ -22,9 +21,8 @@ from ..values import Sentence
 log = logging.getLogger(__name__)
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """The installed spaCy pipeline called ``name`` (cached per process)."""
+    """A fresh copy of the installed spaCy pipeline called ``name``."""
     with warnings.catch_warnings():
         # W095: a pipeline built for another spaCy 3.x minor version. The md package
         # the project allows is such a one and works; the warning would only alarm users.

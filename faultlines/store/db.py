@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import SchemaTooNew, StoreError
-from ..values import Article, IngestSummary, Sentence, StoredArticle
+from ..values import Actor, Article, IngestSummary, Mention, RoleInArticle, Sentence, StoredArticle
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -130,12 +130,20 @@ class Store:
         *,
         digest: str,
         model: str,
+        actors: Sequence[Actor] = (),
+        mentions: Sequence[Mention] = (),
+        roles: Sequence[RoleInArticle] = (),
     ) -> tuple[int, int]:
-        """Store an article and its sentences in one transaction; returns (id, version).
+        """Store an article with all that was derived from it, in one transaction.
 
-        An article whose key is already stored with other text becomes its next version.
+        Returns (id, version): an article whose key is already stored with other text
+        becomes its next version. ``actors`` must hold every actor the mentions and
+        roles refer to, and their parents.
         """
         with self._transaction():
+            # Parents and children arrive in any order; check references at commit.
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            self._upsert_actors(actors)
             latest = self.conn.execute(
                 "SELECT max(version) FROM articles WHERE key = ?", (article.key,)
             ).fetchone()[0]
@@ -155,7 +163,38 @@ class Store:
                 "INSERT INTO sentences (article_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)",
                 [(article_id, s.index, s.start, s.end, s.text) for s in sentences],
             )
+            self.conn.executemany(
+                """INSERT INTO mentions (article_id, sentence_idx, actor_id, start, end, text, how)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [(article_id, m.sentence_index, m.actor_id, m.start, m.end, m.text, m.how) for m in mentions],
+            )
+            self.conn.executemany(
+                """INSERT INTO roles (person_id, member_of, role, article_id, sentence_idx, seen_on)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                [(r.person_id, r.member_of, r.role, article_id, r.sentence_index, article.published) for r in roles],
+            )
         return article_id, version
+
+    def _upsert_actors(self, actors: Sequence[Actor]) -> None:
+        # A catalogue entry may have been edited since it was first stored: keep the row
+        # in step. An actor found in text keeps the name it was first stored with.
+        self.conn.executemany(
+            """INSERT INTO actors (id, name, kind, parent_id, wikidata, cameo, origin)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET
+                 name = CASE WHEN excluded.origin = 'catalogue' THEN excluded.name ELSE actors.name END,
+                 kind = CASE WHEN excluded.origin = 'catalogue' THEN excluded.kind ELSE actors.kind END,
+                 parent_id = coalesce(excluded.parent_id, actors.parent_id),
+                 wikidata = coalesce(excluded.wikidata, actors.wikidata),
+                 cameo = coalesce(excluded.cameo, actors.cameo),
+                 origin = excluded.origin""",
+            [
+                # Actors found in text have ids with a "kind:" prefix (person:, org:, anon:);
+                # catalogue ids never hold a colon.
+                (a.id, a.name, a.kind, a.parent, a.wikidata, a.cameo, "discovered" if ":" in a.id else "catalogue")
+                for a in actors
+            ],
+        )
 
     def start_run(self, inputs: Iterable[str]) -> int:
         with self._transaction():
@@ -249,10 +288,57 @@ class Store:
         )
         return [dict(row) for row in rows]
 
+    def actor_rows(self, *, kind: str | None = None, search: str | None = None, ids: Sequence[str] = ()) -> list[dict]:
+        """Stored actors with how often and in how many articles they are mentioned."""
+        where, params = [], []
+        if kind:
+            where.append("lower(a.kind) = lower(?)")
+            params.append(kind)
+        if search or ids:
+            alternatives = []
+            if search:
+                alternatives.append("(a.name LIKE ? OR a.id LIKE ?)")
+                params += [f"%{search}%", f"%{search}%"]
+            if ids:
+                alternatives.append(f"a.id IN ({', '.join('?' * len(ids))})")
+                params += list(ids)
+            where.append("(" + " OR ".join(alternatives) + ")")
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.name, a.kind, a.parent_id, a.wikidata, a.cameo, a.origin,
+                       count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles
+                FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
+                {"WHERE " + " AND ".join(where) if where else ""}
+                GROUP BY a.id ORDER BY mentions DESC, a.name""",
+            params,
+        )
+        return [dict(row) for row in rows]
+
+    def actor_mentions_by_article(self, actor_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            """SELECT m.article_id, a.title, a.outlet, a.published, count(*) AS mentions,
+                      group_concat(DISTINCT m.text) AS as_written
+               FROM mentions m JOIN articles a ON a.id = m.article_id
+               WHERE m.actor_id = ? GROUP BY m.article_id ORDER BY a.published, a.id""",
+            (actor_id,),
+        )
+        return [dict(row) for row in rows]
+
+    def roles_in_articles(self, person_id: str) -> list[dict]:
+        """The roles articles give a person, each with when it was first and last seen."""
+        rows = self.conn.execute(
+            """SELECT r.role, r.member_of, m.name AS member_of_name,
+                      min(r.seen_on) AS first_seen, max(r.seen_on) AS last_seen,
+                      count(DISTINCT r.article_id) AS articles
+               FROM roles r JOIN actors m ON m.id = r.member_of
+               WHERE r.person_id = ? GROUP BY r.role, r.member_of ORDER BY first_seen""",
+            (person_id,),
+        )
+        return [dict(row) for row in rows]
+
     def counts(self) -> dict[str, int]:
         return {
             table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "sentences", "actors", "mentions", "statements")
+            for table in ("articles", "sentences", "actors", "mentions", "roles", "statements")
         }
 
 

@@ -1,0 +1,46 @@
+"""Cue-word lists for actor recognition, read from ``rules/actor_cues.yaml``.
+
+The lists are data: a user teaches faultlines a new role noun or source word by editing
+the YAML file, not this module.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+
+@dataclass(frozen=True)
+class ActorCues:
+    role_nouns: frozenset[str]
+    titles: tuple[str, ...]  # longest first, so "major general" is stripped before "major"
+    anonymous_heads: frozenset[str]
+    sector_words: frozenset[str]
+    military_nouns: frozenset[str]
+    possessed_forces: frozenset[str]
+    possessed_government: frozenset[str]
+    group_anaphors: dict[str, tuple[str, ...]]
+    person_pronouns: frozenset[str]
+    place_prepositions: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ActorCues(
+        role_nouns=frozenset(raw["role_nouns"]),
+        titles=tuple(sorted(raw["titles"], key=len, reverse=True)),
+        anonymous_heads=frozenset(raw["anonymous_heads"]),
+        sector_words=frozenset(raw["sector_words"]),
+        military_nouns=frozenset(raw["military_nouns"]),
+        possessed_forces=frozenset(raw["possessed_forces"]),
+        possessed_government=frozenset(raw["possessed_government"]),
+        group_anaphors={k: tuple(v) for k, v in raw["group_anaphors"].items()},
+        person_pronouns=frozenset(raw["person_pronouns"]),
+        place_prepositions=frozenset(raw["place_prepositions"]),
+    )

@@ -1,0 +1,293 @@
+"""Resolve the candidate spans of one article to actors, on the article's date.
+
+Input: a Doc marked by the ``faultlines_actors`` component, the catalogue, the article
+date. Output: frozen values — the mentions (span -> actor id), every actor they refer
+to (catalogue entries and new ones), and the roles the text gives people ("Russian
+military spokesman Igor Konashenkov" -> spokesman of RUS.MIL).
+
+Rules, in the order they apply:
+- a catalogue name is looked up on the article's date ("the Syrian government" in 2017
+  is Assad's, in 2025 the transitional one); a state named before a military noun ("U.S.
+  forces", "Russian jets") is that state's military;
+- a leader's possessive before forces or government ("Assad's forces") is the military
+  or government the leader headed on that date;
+- a person not in the catalogue becomes a new actor, keyed by kind and normalized name so
+  that the same person in two articles is one actor; a later surname alone ("Sejari")
+  links to the full name earlier in the article;
+- an anonymous source gets the affiliation its words give ("a U.S. official"), or, when
+  they give only a sector ("two defense officials"), that sector of the state the article
+  has named most so far;
+- "he"/"she" link to the one person named in this or the previous sentence, "the group"
+  to the last actor of a fitting kind in the last three sentences; otherwise nothing.
+
+Nothing is matched fuzzily: a name that is not in the catalogue is never mapped onto an
+entry that merely looks similar.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from ..extract.actors import SPAN_KEY
+from ..extract.cues import ActorCues, actor_cues
+from ..values import Actor, Mention, RoleInArticle
+from .catalogue import Catalogue, normalize_name
+from .places import is_place
+
+_GROUP_KINDS = ("armed group", "militia", "coalition", "generic", "private military company")
+_MILITARY_SECTORS = {"defense", "defence", "military"}
+_PASSES = (("catalogue", "demonym"), ("person", "organization", "anonymous"), ("pronoun", "anaphor"))
+
+
+@dataclass(frozen=True)
+class ActorsFound:
+    mentions: tuple[Mention, ...]
+    actors: tuple[Actor, ...]
+    roles: tuple[RoleInArticle, ...]
+
+
+def new_actor_id(kind: str, name: str) -> str:
+    """The id of an actor the catalogue does not know: kind and normalized name."""
+    prefix = {"person": "person", "anonymous": "anon"}.get(kind, "org")
+    return f"{prefix}:{re.sub(' ', '-', normalize_name(name))}"
+
+
+class MentionResolver:
+    """Resolves one Doc at a time; holds the catalogue and cue lists."""
+
+    def __init__(self, catalogue: Catalogue, cues: ActorCues | None = None):
+        self.catalogue = catalogue
+        self.cues = cues or actor_cues()
+
+    def resolve(self, doc: Doc, on: str | date | None) -> ActorsFound:
+        state = _DocState(doc)
+        spans = list(doc.spans.get(SPAN_KEY, []))
+        # Names first, then what is described by names (a person's role, an anonymous
+        # source's side), then what refers back to either.
+        for labels in _PASSES:
+            for span in spans:
+                if span.label_ in labels:
+                    actor = getattr(self, f"_{span.label_}")(span, on, state)
+                    if actor is not None:
+                        state.add(span, actor)
+            state.sort()
+            # A catalogue person's role is written in names around it, all known now.
+            for span, person in state.roles_later:
+                self._roles_around(span, person, on, state)
+                if len(span) > 1:
+                    state.surnames.setdefault(normalize_name(span[-1].text), person)
+            state.roles_later.clear()
+        return ActorsFound(
+            mentions=tuple(state.mentions),
+            actors=tuple(state.actors.values()),
+            roles=tuple(dict.fromkeys(state.roles)),
+        )
+
+    # -- one method per span label ------------------------------------------------------
+
+    def _catalogue(self, span: Span, on, state: "_DocState") -> Actor | None:
+        # The finder also accepts a known name with a possessive that lost its apostrophe
+        # ("Syrias army"); look that up without the "s".
+        found = self.catalogue.lookup(span.text, on) or self.catalogue.lookup(span.text[:-1], on)
+        if not found:
+            return None
+        actor = found[0]
+        if actor.kind == "person":
+            led = self._possessed(span, actor, on)
+            if led is not None:
+                return led
+            state.roles_later.append((span, actor))
+        if actor.kind == "state":
+            return self._military_if_armed(span, actor)
+        return actor
+
+    def _demonym(self, span: Span, on, state: "_DocState") -> Actor | None:
+        actor = self.catalogue.demonym(span.text, on)
+        return self._military_if_armed(span, actor) if actor else None
+
+    def _person(self, span: Span, on, state: "_DocState") -> Actor | None:
+        found = [a for a in self.catalogue.lookup(span.text, on) if a.kind == "person"]
+        if found:
+            actor = found[0]
+        elif len(span) == 1 and normalize_name(span.text) in state.surnames:
+            actor = state.surnames[normalize_name(span.text)]  # "Sejari" after "Mustapha Sejari"
+        elif is_place(span.text):
+            return None  # the NER took a town for a person: "al-Mayadin"
+        else:
+            actor = Actor(id=new_actor_id("person", span.text), name=span.text, kind="person")
+        if len(span) > 1:
+            state.surnames.setdefault(normalize_name(span[-1].text), actor)
+        self._roles_around(span, actor, on, state)
+        return actor
+
+    def _organization(self, span: Span, on, state: "_DocState") -> Actor | None:
+        found = self.catalogue.lookup(span.text, on)
+        if found:
+            return found[0]
+        if len(span) == 1 and normalize_name(span.text) in state.surnames:
+            return state.surnames[normalize_name(span.text)]  # the NER took a surname for an organisation
+        if len(span.text) < 3 or is_place(span.text):
+            return None
+        return Actor(id=new_actor_id("organization", span.text), name=span.text, kind="organization")
+
+    def _anonymous(self, span: Span, on, state: "_DocState") -> Actor | None:
+        inner = [s for s in state.spans_within(span) if s[1].kind != "anonymous"]
+        words = {t.lemma_.lower() for t in span} | {span[i:i + 2].text.lower() for i in range(len(span) - 1)}
+        sectors = words & self.cues.sector_words
+        if inner:
+            affiliation = inner[-1][1]
+        elif sectors and state.most_named_state(before=span.start):
+            affiliation = state.most_named_state(before=span.start)
+        else:
+            affiliation = None
+        if affiliation is not None and affiliation.kind == "state" and sectors:
+            body = "MIL" if sectors & _MILITARY_SECTORS else "GOV"
+            affiliation = self.catalogue.get(f"{affiliation.id}.{body}") or affiliation
+        if affiliation is None:
+            return Actor(id="anon:unknown", name="anonymous source", kind="anonymous")
+        return Actor(
+            id=f"anon:{affiliation.id}", name=f"anonymous ({affiliation.name})",
+            kind="anonymous", parent=affiliation.id,
+        )
+
+    def _pronoun(self, span: Span, on, state: "_DocState") -> Actor | None:
+        sentence = state.sentence_of(span)
+        people = {m.actor_id for m in state.mentions if m.sentence_index in (sentence - 1, sentence)
+                  and m.start < span.start_char and state.actors[m.actor_id].kind == "person"}
+        return state.actors[people.pop()] if len(people) == 1 else None
+
+    def _anaphor(self, span: Span, on, state: "_DocState") -> Actor | None:
+        kinds = self.cues.group_anaphors.get(span.text.lower(), ())
+        if "armed group" in kinds:
+            kinds = tuple(kinds) + _GROUP_KINDS
+        sentence = state.sentence_of(span)
+        for mention in reversed(state.mentions):
+            if mention.sentence_index < sentence - 3:
+                break
+            actor = state.actors[mention.actor_id]
+            if actor.kind in kinds and mention.start < span.start_char:
+                return actor
+        return None
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _military_if_armed(self, span: Span, state_actor: Actor) -> Actor:
+        """"Russian jets", "U.S. forces": the state's military rather than the state."""
+        if state_actor.kind != "state":
+            return state_actor
+        head = span.root.head if span.root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") else None
+        if head is not None and head.i >= span.end and head.lemma_.lower() in self.cues.military_nouns:
+            return self.catalogue.get(f"{state_actor.id}.MIL") or state_actor
+        return state_actor
+
+    def _possessed(self, span: Span, person: Actor, on) -> Actor | None:
+        """"Assad's forces" -> the military of the government Assad led on that date."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].tag_ != "POS":
+            return None
+        noun = doc[span.end + 1].lemma_.lower()
+        if noun not in self.cues.possessed_forces | self.cues.possessed_government:
+            return None
+        try:
+            roles = self.catalogue.roles(person.id, on)
+        except KeyError:
+            return None
+        led = [self.catalogue.get(r.member_of) for r in roles if r.member_of in self.catalogue]
+        governments = [a for a in led if a is not None and a.kind == "government"]
+        if not governments:
+            return None
+        government = governments[0]
+        if noun in self.cues.possessed_government:
+            return government
+        state = government.parent
+        return (self.catalogue.get(f"{state}.MIL") if state else None) or government
+
+    def _roles_around(self, span: Span, person: Actor, on, state: "_DocState") -> None:
+        """Roles written before the name ("SDF commander X") or in an apposition after it."""
+        doc = span.doc
+        prefix = doc[span.root.left_edge.i:span.start] if span.root.left_edge.i < span.start else None
+        if prefix is not None:
+            self._role_in(prefix, person, state, before_name=True)
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.i >= span.end:
+                self._role_in(doc[child.left_edge.i:child.right_edge.i + 1], person, state, before_name=False)
+
+    def _role_in(self, words: Span, person: Actor, state: "_DocState", before_name: bool) -> None:
+        inner = [(span, actor) for span, actor in state.spans_within(words) if actor.id != person.id]
+        if not inner:
+            return
+        role_tokens = [t for t in words if t.lemma_.lower() in self.cues.role_nouns]
+        of = next((t for t in words if t.lower_ == "of" and t.i > 0 and t.doc[t.i - 1].lower_ == "one"), None)
+        if of is not None:
+            # "one of the rebels": a member of the group named right after "of".
+            after = [(s, a) for s, a in inner if s.start > of.i]
+            if after:
+                self._add_role(state, person, after[0][1], "member", words)
+            return
+        if not role_tokens:
+            return
+        role = role_tokens[-1]
+        # The organisation is the name nearest the role noun: "Russian military spokesman",
+        # "spokesman for the SDF", "the SDF's spokesman".
+        nearest = min(inner, key=lambda item: min(abs(item[0].start - role.i), abs(item[0].end - 1 - role.i)))
+        self._add_role(state, person, nearest[1], role.lemma_.lower(), words)
+
+    def _add_role(self, state: "_DocState", person: Actor, organisation: Actor, role: str, words: Span) -> None:
+        if organisation.kind in ("person", "anonymous"):
+            return
+        state.roles.append(RoleInArticle(person.id, organisation.id, role, state.sentence_of(words)))
+
+
+class _DocState:
+    """What has been resolved so far in one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self.actors: dict[str, Actor] = {}
+        self.roles: list[RoleInArticle] = []
+        self.surnames: dict[str, Actor] = {}
+        self.roles_later: list[tuple[Span, Actor]] = []  # catalogue people: roles read after pass 1
+        self._resolved: list[tuple[Span, Actor]] = []
+        self._sentence_starts = [s.start for s in doc.sents]
+
+    def add(self, span: Span, actor: Actor) -> None:
+        self.actors.setdefault(actor.id, actor)
+        self._resolved.append((span, actor))
+        self.mentions.append(
+            Mention(
+                actor_id=actor.id, sentence_index=self.sentence_of(span),
+                start=span.start_char, end=span.end_char, text=span.text, how=span.label_,
+            )
+        )
+
+    def sort(self) -> None:
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        self.mentions = [self.mentions[i] for i in order]
+        self._resolved = [self._resolved[i] for i in order]
+
+    def sentence_of(self, span: Span) -> int:
+        return bisect.bisect_right(self._sentence_starts, span.start) - 1
+
+    def spans_within(self, outer: Span) -> list[tuple[Span, Actor]]:
+        """Resolved spans inside ``outer`` (after it was resolved: those found before it)."""
+        return [(s, a) for s, a in self._resolved if outer.start <= s.start and s.end <= outer.end and s != outer]
+
+    def most_named_state(self, before: int) -> Actor | None:
+        counts = Counter(a.id for s, a in self._resolved if a.kind == "state" and s.start < before)
+        if not counts:
+            return None
+        best = counts.most_common(1)[0][0]
+        return self.actors[best]
+
+
+def resolve_mentions(doc: Doc, catalogue: Catalogue, on: str | date | None) -> ActorsFound:
+    """Mentions, actors and roles in one parsed, actor-marked Doc."""
+    return MentionResolver(catalogue).resolve(doc, on)
+

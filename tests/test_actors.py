@@ -1,0 +1,143 @@
+"""Actor recognition and resolution: sentence -> expected actors, one behaviour per case."""
+
+from __future__ import annotations
+
+import pytest
+
+import faultlines
+from faultlines.core import analysis_pipeline
+from faultlines.options import DEFAULT_MODEL
+from faultlines.resolve.mentions import resolve_mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return analysis_pipeline(DEFAULT_MODEL)
+
+
+def found(nlp, text, on="2017-06-01"):
+    doc = nlp(text)
+    return resolve_mentions(doc, nlp.get_pipe("faultlines_actors").catalogue, on)
+
+
+def pairs(nlp, text, on="2017-06-01"):
+    return {(m.text, m.actor_id) for m in found(nlp, text, on).mentions}
+
+
+# (sentence, date, [(as written, expected actor id)])
+CASES = [
+    # catalogue names, every spelling of ISIS
+    ("ISIS, ISIL, Daesh and the Islamic State group are one enemy.", "2017-06-01",
+     [("ISIS", "ISIS"), ("ISIL", "ISIS"), ("Daesh", "ISIS"), ("Islamic State group", "ISIS")]),
+    # demonym modifiers: a military noun makes it the state's military
+    ("American airstrikes cratered the road.", "2017-06-01", [("American", "USA.MIL")]),
+    ("Iranian diplomats met their hosts.", "2017-06-01", [("Iranian", "IRN")]),
+    # compound descriptions
+    ("The Russian-backed Syrian forces advanced.", "2017-06-01", [("Russian", "RUS"), ("Syrian forces", "SYR.MIL.SAA")]),
+    ("The US-led coalition struck the town.", "2017-06-01", [("US-led coalition", "CJTF_OIR")]),
+    ("Iranian-built militias such as Lebanese Hezbollah fought there.", "2017-06-01",
+     [("Iranian-built militias", "IRAN_BACKED_MILITIAS"), ("Lebanese Hezbollah", "HEZBOLLAH")]),
+    ("Assad's forces shelled the town.", "2017-06-01", [("Assad's forces", "SYR.MIL.SAA")]),
+    ("The regime denied it.", "2017-06-01", [("regime", "SYR.GOV.ASSAD")]),
+    # the same words name different actors at different times
+    ("The Syrian government welcomed the talks.", "2017-06-01", [("Syrian government", "SYR.GOV.ASSAD")]),
+    ("The Syrian government welcomed the talks.", "2025-03-01", [("Syrian government", "SYR.GOV.TRANS")]),
+    ("Jabhat al-Nusra attacked the checkpoint.", "2015-05-01", [("Jabhat al-Nusra", "NUSRA")]),
+    # abbreviations never match ordinary lower-case words
+    ("Give us the weapons, he said, and the army is ready.", "2017-06-01", []),
+    ("The US and Russia agreed.", "2017-06-01", [("US", "USA"), ("Russia", "RUS")]),
+]
+
+
+@pytest.mark.parametrize("text, on, expected", CASES, ids=[f"{c[0][:40]}@{c[1]}" for c in CASES])
+def test_actors_sentence_to_actor_ids(nlp, text, on, expected):
+    got = pairs(nlp, text, on)
+    catalogue_hits = {(t, a) for t, a in got if ":" not in a}  # leave anonymous/new ones to other tests
+    assert set(expected) <= got, got
+    if not expected:
+        assert not catalogue_hits, got
+
+
+def test_actors_role_apposition_makes_a_member(nlp):
+    result = found(nlp, "Russian military spokesman Major-General Igor Konashenkov said the strikes hit ISIS.")
+    (role,) = result.roles
+    assert (role.member_of, role.role) == ("RUS.MIL", "spokesman")
+    person = next(a for a in result.actors if a.id == role.person_id)
+    assert person.kind == "person" and "Konashenkov" in person.name
+
+
+def test_actors_person_not_in_catalogue_is_added_with_role(nlp):
+    result = found(nlp, "SDF commander Rojhat Sheikhmous said the town had fallen.")
+    assert ("Rojhat Sheikhmous", "person:rojhat-sheikhmous") in {(m.text, m.actor_id) for m in result.mentions}
+    assert [(r.person_id, r.member_of, r.role) for r in result.roles] == [("person:rojhat-sheikhmous", "SDF", "commander")]
+
+
+def test_actors_one_of_the_group_is_membership(nlp):
+    result = found(nlp, "Mustapha Sejari, one of the rebels already approved for the U.S. training program, spoke.")
+    assert [(r.person_id, r.member_of) for r in result.roles] == [("person:mustapha-sejari", "REBELS")]
+
+
+def test_actors_surname_and_pronoun_link_to_the_full_name(nlp):
+    text = "Mustapha Sejari leads 1,000 men. Sejari said he would withdraw."
+    got = pairs(nlp, text)
+    assert ("Sejari", "person:mustapha-sejari") in got
+    assert ("he", "person:mustapha-sejari") in got
+
+
+def test_actors_pronoun_left_unlinked_when_two_people_compete(nlp):
+    got = pairs(nlp, "Oleg Varnakov met Daniel Mercer. He said the line would hold.")
+    assert not any(text == "He" for text, _ in got)
+
+
+def test_actors_the_group_links_to_the_last_armed_group(nlp):
+    got = pairs(nlp, "Hezbollah sent fighters to Qusayr. The group said it would stay.")
+    assert ("the group", "HEZBOLLAH") in {(t.lower(), a) for t, a in got}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A U.S. official said the convoy was hit.", "anon:USA"),
+        ("The convoy was hit, Pentagon officials said.", "anon:USA.MIL"),
+        ("The United States is worried. The Russians, two defense officials said, cannot be trusted.", "anon:USA.MIL"),
+        ("Sources said the convoy was hit.", "anon:unknown"),
+    ],
+)
+def test_actors_anonymous_sources_get_their_side(nlp, text, expected):
+    anonymous = {a for _, a in pairs(nlp, text) if a.startswith("anon:")}
+    assert anonymous == {expected}
+
+
+def test_actors_places_are_not_people(nlp):
+    got = pairs(nlp, "Government troops advanced toward al-Mayadin and Palmyra, east of the Euphrates.")
+    assert not any(a.startswith(("person:", "org:")) for _, a in got), got
+
+
+def test_actors_unknown_names_never_map_to_a_lookalike(nlp):
+    # "Syrian Democratic Council" is not the SDF (Syrian Democratic Forces).
+    got = pairs(nlp, "The Syrian Democratic Council issued a statement.")
+    assert not any(a == "SDF" for _, a in got)
+
+
+def test_actors_stored_and_merged_across_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("One\n\nSDF commander Rojhat Sheikhmous said Raqqa had fallen.")
+    (tmp_path / "b.txt").write_text("Two\n\nSDF commander Rojhat Sheikhmous told reporters the SDF would hold the city.")
+    with faultlines.open(":memory:") as fl:
+        fl.ingest([tmp_path])
+        rows = {r["id"]: r for r in fl.actors(kind="person")}
+        assert rows["person:rojhat-sheikhmous"]["articles"] == 2
+        view = fl.actor("person:rojhat-sheikhmous")
+        assert [(r["role"], r["member_of"]) for r in view.roles] == [("commander", "SDF")]
+        assert len(view.mentions) == 2
+
+
+def test_actors_user_catalogue_adds_an_actor(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "format: 1\nactors:\n  - id: FURAT_VOICE\n    name: Furat Voice\n    kind: ngo\n    aliases: [Furat Voice]\n"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("T\n\nThe activist network Furat Voice said 23 people died.")
+    with faultlines.open(":memory:", faultlines.Options(catalogue=(str(extra),))) as fl:
+        fl.ingest([tmp_path / "in"])
+        assert fl.actors(search="Furat")[0]["id"] == "FURAT_VOICE"
