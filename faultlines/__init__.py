@@ -5,7 +5,7 @@ The public API is what this module exports; everything else may change between v
 
 import logging
 
-from .api import ActorView, ArticleView, Faultlines, demo_corpus_path, open
+from .api import ActorView, ArticleView, Faultlines, demo_corpus_path, extract_statements, extract_text, open
 from .errors import (
     FaultlinesError,
     FetchError,
@@ -56,6 +56,8 @@ __all__ = [
     "StoredArticle",
     "__version__",
     "demo_corpus_path",
+    "extract_statements",
+    "extract_text",
     "load_catalogue",
     "open",
 ]

@@ -17,13 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from .core import run_ingest, summarize
+from .core import extract_inputs, run_ingest, summarize
+from .export import statement_record
 from .errors import FaultlinesError
 from .ingest.dates import parse_date
 from .options import DEFAULT_DB, Options
 from .resolve.catalogue import Catalogue, load_catalogue
 from .store import Store
-from .values import Actor, IngestResult, IngestSummary, Sentence, StoredArticle
+from .values import Actor, Article, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,52 @@ class Faultlines:
         return ArticleView(
             article=article,
             sentences=tuple(self.store.sentences(article_id)),
-            statements=tuple(self.store.statement_rows(article_id)),
+            statements=tuple(self.statements(article_id=article_id)),
         )
+
+    def statements(
+        self,
+        *,
+        actor: str | Sequence[str] | None = None,
+        type: str | Sequence[str] | None = None,  # noqa: A002 (the field's name)
+        by: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Stored statements as records (the ``extract`` contract), oldest first.
+
+        ``actor`` takes ids or any catalogue name ("Daesh", "the Pentagon"); a statement
+        matches when its source or target is that actor.
+        """
+        actors = self._actor_ids(actor)
+        types = [type] if isinstance(type, str) else list(type or [])
+        if types:
+            from .extract.lexicon import PLOVER_EVENTS, RELATIONS
+
+            unknown = [t for t in types if t.upper() not in PLOVER_EVENTS | RELATIONS]
+            if unknown:
+                raise FaultlinesError(
+                    f"unknown type {', '.join(unknown)}: use one of {', '.join(sorted(PLOVER_EVENTS | RELATIONS))}"
+                )
+        rows = self.store.statement_rows(
+            actor=actors, types=types, by=by, status=status, since=_iso(since), until=_iso(until),
+            article_id=article_id, limit=limit,
+        )
+        return [_record_from_row(row) for row in rows]
+
+    def _actor_ids(self, actor: str | Sequence[str] | None) -> list[str]:
+        names = [actor] if isinstance(actor, str) else list(actor or [])
+        ids: list[str] = []
+        for name in names:
+            known = self.store.actor_rows(ids=[name])
+            found = [name] if known or name in self.catalogue else [a.id for a in self.catalogue.lookup(name)]
+            if not found:
+                raise FaultlinesError(f"no actor '{name}' (find ids with: faultlines actors --search NAME)")
+            ids += found
+        return ids
 
     @functools.cached_property
     def catalogue(self) -> Catalogue:
@@ -227,6 +272,66 @@ class Faultlines:
     def counts(self) -> dict[str, int]:
         """How many articles, sentences, actors, mentions and statements are stored."""
         return self.store.counts()
+
+
+def extract_statements(
+    inputs: Sequence[str | Path], options: Options | None = None, *, stdin: BinaryIO | None = None, **settings
+) -> Iterator[dict | Problem]:
+    """Statements in files, URLs or feeds, as records, without a database.
+
+    Yields one record per statement, and a Problem for every input that could not be read.
+    """
+    options = (options or Options.from_env()).but(**{k: v for k, v in settings.items() if v is not None})
+    for item in extract_inputs([str(i) for i in inputs], options, stdin=stdin):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        article, analysis = item
+        actors = {a.id: a for a in analysis.actors}
+        for statement in analysis.statements:
+            yield statement_record(statement, article=article, text=article.text, actors=actors)
+
+
+def extract_text(text: str, options: Options | None = None, *, published: str | None = None) -> list[dict]:
+    """Statements in one text given as a string (a sentence or a whole article)."""
+    from .core import analyse_doc, analysis_pipeline
+
+    options = options or Options.from_env()
+    article = Article(text=text, key="text", input_kind="stdin", published=published)
+    nlp = analysis_pipeline(options.model, options.catalogue)
+    analysis = analyse_doc(nlp(text), article, nlp)
+    actors = {a.id: a for a in analysis.actors}
+    return [statement_record(s, article=article, text=text, actors=actors) for s in analysis.statements]
+
+
+def _record_from_row(row: dict) -> dict:
+    """A stored statement row as the same record ``extract`` prints."""
+    text = row["article_text"]
+    return {
+        "doc": Path(row["path"]).name if row["path"] and "#" not in row["key"] else row["key"],
+        "article_id": row["article_id"],
+        "sentence_index": row["sentence_idx"],
+        "sentence": text[row["start"]:row["end"]],
+        "start": row["start"],
+        "end": row["end"],
+        "kind": row["kind"],
+        "type": row["type"],
+        "source": {"id": row["source_actor_id"], "name": row["source_name"], "kind": row["source_kind"]},
+        "target": {"id": row["target_actor_id"], "name": row["target_name"], "kind": row["target_kind"]},
+        "asserted_by": {
+            "id": row["asserted_by_actor_id"],
+            "name": row["asserted_by_name"] or row["by_actor_name"],
+            "kind": row["asserted_by_kind"],
+        },
+        "status": row["status"],
+        "date": row["date"],
+        "date_granularity": row["date_granularity"],
+        "place": row["place"],
+        "published": row["published"],
+        "outlet": row["outlet"],
+        "cue": row["attribution_cue"],
+        "extractor": row["extractor"],
+    }
 
 
 def open(db: str | Path = DEFAULT_DB, options: Options | None = None) -> Faultlines:  # noqa: A001

@@ -26,8 +26,11 @@ from .nlp import load_pipeline, pipeline_label, sentences_of
 from .options import Options
 from .resolve.catalogue import Catalogue
 from .resolve.mentions import resolve_mentions
+from .resolve.statements import StatementResolver
 from .store import Store, content_hash
-from .values import Actor, Article, IngestResult, IngestSummary, Mention, Problem, RoleInArticle, Sentence
+from .values import (
+    Actor, Article, IngestResult, IngestSummary, Mention, Problem, RoleInArticle, Sentence, Statement,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,7 @@ class Analysis:
     actors: tuple[Actor, ...] = ()
     mentions: tuple[Mention, ...] = ()
     roles: tuple[RoleInArticle, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -47,21 +51,21 @@ def analysis_pipeline(model: str, catalogue_files: tuple[str, ...] = ()) -> Lang
     """The spaCy pipeline ``model`` with faultlines' components added (cached per process)."""
     nlp = load_pipeline(model)
     nlp.add_pipe("faultlines_actors", config={"catalogue_files": list(catalogue_files)})
+    nlp.add_pipe("faultlines_statements")
     return nlp
 
 
 def analyse_doc(doc: Doc, article: Article, nlp: Language) -> Analysis:
-    """Everything faultlines derives from one parsed article.
-
-    Extension point: the statement extractor adds its findings here.
-    """
+    """Everything faultlines derives from one parsed article: sentences, actors, statements."""
     catalogue = nlp.get_pipe("faultlines_actors").catalogue
     found = resolve_mentions(doc, catalogue, article.published)
+    statements = StatementResolver(catalogue, nlp.get_pipe("faultlines_statements").lexicon).resolve(doc, article, found)
     return Analysis(
         sentences=sentences_of(doc),
-        actors=_with_parents(found.actors, catalogue),
+        actors=_with_parents(found.actors + statements.actors, catalogue),
         mentions=found.mentions,
         roles=found.roles,
+        statements=statements.statements,
     )
 
 
@@ -125,6 +129,7 @@ def run_ingest(
         article_id, version = store.add_article(
             article, analysis.sentences, digest=digest, model=pipeline_label(nlp),
             actors=analysis.actors, mentions=analysis.mentions, roles=analysis.roles,
+            statements=analysis.statements,
         )
         yield IngestResult(
             outcome="ingested", location=article.key, article_id=article_id, version=version,
@@ -162,6 +167,25 @@ def _parse_in_batches(
             if len(batch) >= limit:
                 yield from flush()
     yield from flush()
+
+
+def extract_inputs(
+    inputs: Iterable[str], options: Options, *, stdin: BinaryIO | None = None
+) -> Iterator[tuple[Article, Analysis] | Problem]:
+    """Parse and analyse every article in ``inputs`` without storing anything."""
+    def articles() -> Iterator[IngestResult | tuple[Article, str]]:
+        for item in collect(inputs, options, stdin=stdin):
+            if isinstance(item, Problem):
+                yield IngestResult(outcome="skipped", location=item.location, problem=item)
+            else:
+                yield (item, "")
+
+    for item in _parse_in_batches(articles(), options):
+        if isinstance(item, IngestResult):
+            yield item.problem
+        else:
+            article, _, doc = item
+            yield article, analyse_doc(doc, article, analysis_pipeline(options.model, options.catalogue))
 
 
 def summarize(results: Iterable[IngestResult], on_result: Callable[[IngestResult], None] | None = None) -> IngestSummary:

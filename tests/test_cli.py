@@ -120,7 +120,9 @@ def test_cli_show_every_format(db, fmt):
     if fmt == "json":
         data = json.loads(result.stdout)
         assert data["article"]["title"].startswith("Coalition") and len(data["sentences"]) == 3
-        assert data["statements"] == []
+        (strike,) = [r for r in data["statements"] if r["type"] == "ASSAULT"]
+        assert (strike["source"]["id"], strike["target"]["id"]) == ("CJTF_OIR", "ISIS")
+        assert strike["asserted_by"]["kind"] == "anonymous" and strike["date"] == "2017-10-03"
     elif fmt == "jsonl":
         assert [json.loads(line)["sentence"] for line in result.stdout.splitlines()] == [0, 1, 2]
     elif fmt == "csv":

@@ -67,6 +67,8 @@ def main_options(
 from . import ingest as _ingest  # noqa: E402,F401  (registers commands)
 from . import query as _query  # noqa: E402,F401
 from . import actors as _actors  # noqa: E402,F401
+from . import statements as _statements  # noqa: E402,F401
+from . import evaluate as _evaluate  # noqa: E402,F401
 
 
 def main() -> None:

@@ -13,9 +13,9 @@ from ..values import StoredArticle
 from . import app, reports_errors
 from .ingest import DB_OPTION
 from .output import Format, emit, emit_object, stdout
+from .statements import flat
 
 ARTICLE_COLUMNS = ["id", "published", "outlet", "title", "sentences", "statements"]
-STATEMENT_COLUMNS = ["sentence", "type", "source", "target", "asserted_by", "status", "date", "place"]
 FORMAT_OPTION = typer.Option(Format.table, "--format", "-f", help="Output format.")
 
 
@@ -56,19 +56,6 @@ def articles(
     emit(rows, fmt, columns=columns, title=f"{len(rows)} articles")
 
 
-def _statement_rows(statements) -> list[dict]:
-    return [
-        {
-            "sentence": s["sentence_idx"], "type": s["type"], "source": s["source_name"],
-            "target": s["target_name"],
-            "asserted_by": s["asserted_by"] or s["asserted_by_kind"],
-            "status": s["status"], "date": s["date"], "place": s["place"],
-            "start": s["start"], "end": s["end"], "kind": s["kind"],
-        }
-        for s in statements
-    ]
-
-
 @app.command(epilog="Examples:\n\n  faultlines show 3\n\n  faultlines show 3 --format json | jq .statements")
 @reports_errors
 def show(
@@ -79,14 +66,14 @@ def show(
     """Show an article's text, sentence by sentence, with the statements found in it."""
     with api.open(db) as fl:
         view = fl.article(article_id)
-    statements = _statement_rows(view.statements)
+    statements = [flat(r) for r in view.statements]
     if fmt is Format.json:
-        emit_object({"article": view.article, "sentences": view.sentences, "statements": statements})
+        emit_object({"article": view.article, "sentences": view.sentences, "statements": view.statements})
         return
     if fmt in (Format.jsonl, Format.csv):
         by_sentence: dict[int, list] = {}
-        for s in statements:
-            by_sentence.setdefault(s["sentence"], []).append(s)
+        for record in view.statements:
+            by_sentence.setdefault(record["sentence_index"], []).append(record)
         rows = [
             {
                 "article_id": view.article.id, "sentence": s.index, "start": s.start, "end": s.end,
@@ -99,14 +86,17 @@ def show(
         return
     a = view.article
     meta = " · ".join(str(x) for x in (a.outlet, a.published, a.author, f"version {a.version}") if x)
+    by_sentence: dict[int, list] = {}
+    for record in statements:
+        by_sentence.setdefault(record["sentence_index"], []).append(record)
     body = Text()
     for sentence in view.sentences:
         body.append(f"[{sentence.index}] ", style="dim")
         body.append(sentence.text + "\n")
+        for r in by_sentence.get(sentence.index, []):
+            voice = r["asserted_by"] if r["asserted_by_kind"] not in ("outlet",) else "outlet"
+            status = "" if r["status"] == "fact" else f" [{r['status']}]"
+            body.append(f"    → {r['type']} {r['source']} → {r['target']}", style="bold cyan")
+            body.append(f"  (by {voice}{status}{', ' + r['date'] if r['date'] and r['date'] != a.published else ''})\n", style="cyan")
     stdout.print(Panel(body, title=f"#{a.id} {a.title or '(untitled)'}", subtitle=meta, title_align="left"))
-    if statements:
-        emit(statements, fmt, columns=STATEMENT_COLUMNS, title=f"{len(statements)} statements")
-    else:
-        stdout.print("No statements stored for this article.", style="dim")
-
-
+    stdout.print(f"{len(statements)} statements" if statements else "No statements found in this article.", style="dim")

@@ -10,7 +10,8 @@ found:
   catalogue does not cover, with ranks and titles cut off ("Major-General Igor
   Konashenkov" -> "Igor Konashenkov");
 - ``anonymous``: an unnamed source ("two defense officials", "a U.S. official");
-- ``pronoun`` / ``anaphor``: "he", "the group", to be linked to an earlier mention.
+- ``pronoun`` / ``group_pronoun`` / ``anaphor``: "he", "its", "the group", to be linked
+  to an earlier mention.
 
 It only matches. Which actor a span names (that depends on the article's date), roles,
 and links between mentions are decided in ``faultlines.resolve.mentions``.
@@ -74,8 +75,8 @@ class ActorFinder:
             if word in self.first_words:
                 for end in range(min(len(doc), i + _MAX_TOKENS), i, -1):
                     span = doc[i:end]
-                    if span[-1].is_punct and end > i + 1:
-                        continue
+                    if (span[-1].is_punct or span[-1].tag_ == "POS") and end > i + 1:
+                        continue  # "Putin's": the name without its possessive
                     if self._names_actor(span):
                         yield Span(doc, i, end, label="catalogue")
                         break
@@ -179,6 +180,8 @@ class ActorFinder:
                 continue
             if token.pos_ == "PRON" and token.lower_ in self.cues.person_pronouns:
                 yield Span(doc, token.i, token.i + 1, label="pronoun")
+            elif token.pos_ == "PRON" and token.lower_ in self.cues.group_pronouns:
+                yield Span(doc, token.i, token.i + 1, label="group_pronoun")
             elif token.i > 0 and token.pos_ == "NOUN" and doc[token.i - 1].lower_ == "the":
                 if f"the {token.lower_}" in self.cues.group_anaphors and token.i - 1 not in taken:
                     yield Span(doc, token.i - 1, token.i + 1, label="anaphor")

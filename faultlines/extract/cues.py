@@ -27,6 +27,7 @@ class ActorCues:
     group_anaphors: dict[str, tuple[str, ...]]
     person_pronouns: frozenset[str]
     place_prepositions: frozenset[str]
+    group_pronouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,4 +44,5 @@ def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
         group_anaphors={k: tuple(v) for k, v in raw["group_anaphors"].items()},
         person_pronouns=frozenset(raw["person_pronouns"]),
         place_prepositions=frozenset(raw["place_prepositions"]),
+        group_pronouns=frozenset(raw["group_pronouns"]),
     )

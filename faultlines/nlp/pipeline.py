@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import paragraphs  # noqa: F401  (registers faultlines_paragraphs)
 from ..errors import ModelNotInstalled
 from ..values import Sentence
 
@@ -35,6 +36,8 @@ def load_pipeline(name: str) -> Language:
         # Sentences are the unit of evidence; a pipeline without any sentence boundaries
         # would store each article as one sentence.
         nlp.add_pipe("sentencizer")
+    first = next(name for name in ("parser", "senter", "sentencizer") if nlp.has_pipe(name))
+    nlp.add_pipe("faultlines_paragraphs", before=first)
     log.debug("loaded spaCy pipeline %s", pipeline_label(nlp))
     return nlp
 

@@ -42,7 +42,8 @@ from .places import is_place
 
 _GROUP_KINDS = ("armed group", "militia", "coalition", "generic", "private military company")
 _MILITARY_SECTORS = {"defense", "defence", "military"}
-_PASSES = (("catalogue", "demonym"), ("person", "organization", "anonymous"), ("pronoun", "anaphor"))
+_PASSES = (("catalogue", "demonym"), ("person", "organization", "anonymous"), ("pronoun", "group_pronoun", "anaphor"))
+_NOT_GROUPS = ("person", "anonymous")
 
 
 @dataclass(frozen=True)
@@ -157,10 +158,25 @@ class MentionResolver:
         )
 
     def _pronoun(self, span: Span, on, state: "_DocState") -> Actor | None:
+        """"he", "she": the one person named in the nearest sentence (up to 4 back) that names any."""
         sentence = state.sentence_of(span)
-        people = {m.actor_id for m in state.mentions if m.sentence_index in (sentence - 1, sentence)
-                  and m.start < span.start_char and state.actors[m.actor_id].kind == "person"}
-        return state.actors[people.pop()] if len(people) == 1 else None
+        for back in range(0, 5):
+            people = {m.actor_id for m in state.mentions if m.sentence_index == sentence - back
+                      and m.start < span.start_char and state.actors[m.actor_id].kind == "person"
+                      and m.how != "pronoun"}
+            if people:
+                return state.actors[people.pop()] if len(people) == 1 else None
+        return None
+
+    def _group_pronoun(self, span: Span, on, state: "_DocState") -> Actor | None:
+        """"its", "their", "they": the last group named in this sentence, else the first of the one before."""
+        sentence = state.sentence_of(span)
+        before = [m for m in state.mentions if m.start < span.start_char and state.actors[m.actor_id].kind not in _NOT_GROUPS]
+        here = [m for m in before if m.sentence_index == sentence]
+        if here:
+            return state.actors[here[-1].actor_id]
+        previous = [m for m in before if m.sentence_index == sentence - 1]
+        return state.actors[previous[0].actor_id] if previous else None
 
     def _anaphor(self, span: Span, on, state: "_DocState") -> Actor | None:
         kinds = self.cues.group_anaphors.get(span.text.lower(), ())
@@ -199,13 +215,15 @@ class MentionResolver:
         except KeyError:
             return None
         led = [self.catalogue.get(r.member_of) for r in roles if r.member_of in self.catalogue]
-        governments = [a for a in led if a is not None and a.kind == "government"]
+        # A leader's role is recorded in a government ("president of SYR.GOV.ASSAD") or
+        # in the state itself ("president of RUS"); both lead to the state's forces.
+        governments = [a for a in led if a is not None and a.kind in ("government", "state")]
         if not governments:
             return None
         government = governments[0]
+        state = government.id if government.kind == "state" else government.parent
         if noun in self.cues.possessed_government:
-            return government
-        state = government.parent
+            return self.catalogue.get(f"{state}.GOV") if government.kind == "state" else government
         return (self.catalogue.get(f"{state}.MIL") if state else None) or government
 
     def _roles_around(self, span: Span, person: Actor, on, state: "_DocState") -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import SchemaTooNew, StoreError
-from ..values import Actor, Article, IngestSummary, Mention, RoleInArticle, Sentence, StoredArticle
+from ..values import Actor, Article, IngestSummary, Mention, RoleInArticle, Sentence, Statement, StoredArticle
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -133,6 +133,7 @@ class Store:
         actors: Sequence[Actor] = (),
         mentions: Sequence[Mention] = (),
         roles: Sequence[RoleInArticle] = (),
+        statements: Sequence[Statement] = (),
     ) -> tuple[int, int]:
         """Store an article with all that was derived from it, in one transaction.
 
@@ -172,6 +173,18 @@ class Store:
                 """INSERT INTO roles (person_id, member_of, role, article_id, sentence_idx, seen_on)
                    VALUES (?, ?, ?, ?, ?, ?)""",
                 [(r.person_id, r.member_of, r.role, article_id, r.sentence_index, article.published) for r in roles],
+            )
+            self.conn.executemany(
+                """INSERT INTO statements (article_id, sentence_idx, kind, type, source_actor_id,
+                       target_actor_id, asserted_by_kind, asserted_by_actor_id, asserted_by_name,
+                       attribution_cue, status, date, date_granularity, place, start, end, extractor)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    (article_id, t.sentence_index, t.kind, t.type, t.source_actor_id, t.target_actor_id,
+                     t.attribution.kind, t.attribution.actor_id, t.attribution.name, t.attribution.cue,
+                     t.status, t.date, t.date_granularity, t.place, t.start, t.end, t.extractor)
+                    for t in statements
+                ],
             )
         return article_id, version
 
@@ -271,23 +284,6 @@ class Store:
             )
         ]
 
-    def statement_rows(self, article_id: int) -> list[dict]:
-        """An article's statements with actor names, as flat rows for output."""
-        rows = self.conn.execute(
-            """SELECT t.sentence_idx, t.kind, t.type,
-                      t.source_actor_id AS source_id, src.name AS source_name,
-                      t.target_actor_id AS target_id, tgt.name AS target_name,
-                      t.asserted_by_kind, coalesce(by.name, t.asserted_by_name) AS asserted_by,
-                      t.status, t.date, t.place, t.start, t.end
-               FROM statements t
-               JOIN actors src ON src.id = t.source_actor_id
-               JOIN actors tgt ON tgt.id = t.target_actor_id
-               LEFT JOIN actors by ON by.id = t.asserted_by_actor_id
-               WHERE t.article_id = ? ORDER BY t.start, t.id""",
-            (article_id,),
-        )
-        return [dict(row) for row in rows]
-
     def actor_rows(self, *, kind: str | None = None, search: str | None = None, ids: Sequence[str] = ()) -> list[dict]:
         """Stored actors with how often and in how many articles they are mentioned."""
         where, params = [], []
@@ -335,6 +331,63 @@ class Store:
         )
         return [dict(row) for row in rows]
 
+    def statement_rows(
+        self,
+        *,
+        actor: Sequence[str] = (),
+        types: Sequence[str] = (),
+        by: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Stored statements of the newest article versions, with actor names and evidence.
+
+        ``actor`` ids match the source or the target; ``by`` matches the asserter's kind
+        (outlet, author, person, organization, anonymous) or id. Dates filter on the
+        statement's date, or the article's when the statement has none.
+        """
+        where, params = ["a.id IN (SELECT id FROM latest_articles)"], []
+        if actor:
+            marks = ", ".join("?" * len(actor))
+            where.append(f"(t.source_actor_id IN ({marks}) OR t.target_actor_id IN ({marks}))")
+            params += list(actor) * 2
+        if types:
+            where.append(f"t.type IN ({', '.join('?' * len(types))})")
+            params += [x.upper() for x in types]
+        if by:
+            where.append("(t.asserted_by_kind = lower(?) OR t.asserted_by_actor_id = ?)")
+            params += [by, by]
+        if status:
+            where.append("t.status = lower(?)")
+            params.append(status)
+        if since:
+            where.append("coalesce(t.date, a.published) >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(coalesce(t.date, a.published), 1, 10) <= ?")
+            params.append(until)
+        if article_id is not None:
+            where.append("t.article_id = ?")
+            params.append(article_id)
+        sql = f"""SELECT t.*, a.key, a.path, a.outlet, a.published, a.text AS article_text,
+                         src.name AS source_name, src.kind AS source_kind,
+                         tgt.name AS target_name, tgt.kind AS target_kind,
+                         by.name AS by_actor_name
+                  FROM statements t
+                  JOIN articles a ON a.id = t.article_id
+                  JOIN actors src ON src.id = t.source_actor_id
+                  JOIN actors tgt ON tgt.id = t.target_actor_id
+                  LEFT JOIN actors by ON by.id = t.asserted_by_actor_id
+                  WHERE {" AND ".join(where)}
+                  ORDER BY coalesce(t.date, a.published), t.article_id, t.start, t.id"""
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [dict(row) for row in self.conn.execute(sql, params)]
+
     def counts(self) -> dict[str, int]:
         return {
             table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -352,7 +405,15 @@ class _Transaction:
         self.conn.execute("BEGIN")
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type:
+            self.conn.execute("ROLLBACK")
+            return
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error:
+            # A deferred foreign key fails at COMMIT, which leaves the transaction open.
+            self.conn.execute("ROLLBACK")
+            raise
 
 
 def _stored_article(row: sqlite3.Row) -> StoredArticle:

@@ -1,0 +1,111 @@
+"""The event lexicon and attribution cues, read from ``rules/events.yaml`` and
+``rules/attribution.yaml`` into frozen values.
+
+The rules are data: this module only loads and checks them, so a user who adds a verb
+to the YAML file sees a clear error if the entry is malformed.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import FaultlinesError
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+PLOVER_EVENTS = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+RELATIONS = frozenset({"BACKS", "ALLIED_WITH", "MEMBER_OF", "HOSTILE_TO"})
+# Prepositions whose object is a verb's target unless the entry names its own.
+DEFAULT_TARGET_PREPS = ("against", "on", "at", "with", "to")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a verb, noun or hyphenated compound says happens or holds."""
+
+    type: str
+    preps: tuple[str, ...] = ()
+    particle: str | None = None
+    accused_act: tuple[str, ...] = ()
+    infinitive: str | None = None  # hypothetical | negated
+    needs_prep: bool = False
+    reverse: bool = False
+    object_type: str | None = None  # the type when the verb has a direct object
+
+    @property
+    def kind(self) -> str:
+        return "relation" if self.type in RELATIONS else "event"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    compounds: dict[str, Trigger]
+    relational_nouns: dict[str, Trigger]
+    light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    modal_auxiliaries: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    conditional_marks: frozenset[str]
+    negations: frozenset[str]
+    evaluative_words: frozenset[str]
+    first_person: frozenset[str]
+
+
+def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
+    found = {}
+    for word, entry in (raw.get(section) or {}).items():
+        entry = dict(entry or {})
+        kind = entry.get("type")
+        if kind not in PLOVER_EVENTS | RELATIONS:
+            raise FaultlinesError(
+                f"{path}: {section}.{word}: unknown type {kind!r} "
+                f"(use a PLOVER event type or one of {', '.join(sorted(RELATIONS))})"
+            )
+        found[str(word).lower()] = Trigger(
+            type=kind,
+            preps=tuple(entry.get("preps", ())),
+            particle=entry.get("particle"),
+            accused_act=tuple(entry.get("accused_act", ())),
+            infinitive=entry.get("infinitive"),
+            needs_prep=bool(entry.get("needs_prep", False)),
+            reverse=bool(entry.get("reverse", False)),
+            object_type=entry.get("object_type"),
+        )
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = RULES_DIR / "attribution.yaml") -> Lexicon:
+    """The bundled rules (cached)."""
+    raw = yaml.safe_load(events.read_text(encoding="utf-8"))
+    cues = yaml.safe_load(attribution.read_text(encoding="utf-8"))
+    words = lambda key: frozenset(str(w).lower() for w in cues.get(key, ()))  # noqa: E731
+    return Lexicon(
+        verbs=_triggers(raw, "verbs", events),
+        nouns=_triggers(raw, "nouns", events),
+        compounds=_triggers(raw, "compounds", events),
+        relational_nouns=_triggers(raw, "relational_nouns", events),
+        light_verbs=frozenset(raw.get("light_verbs", ())),
+        reporting_verbs=words("reporting_verbs"),
+        denial_verbs=words("denial_verbs"),
+        according_to=tuple(cues.get("according_to", ())),
+        modal_auxiliaries=words("modal_auxiliaries"),
+        hypothetical_governors=words("hypothetical_governors"),
+        negating_governors=words("negating_governors"),
+        conditional_marks=words("conditional_marks"),
+        negations=words("negations"),
+        evaluative_words=words("evaluative_words"),
+        first_person=words("first_person"),
+    )

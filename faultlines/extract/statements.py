@@ -1,0 +1,306 @@
+"""The ``faultlines_statements`` spaCy component: find event and relation candidates.
+
+For every trigger in the lexicon (a verb, a nominalization, a hyphenated compound such as
+"Russian-backed") it records, as token indices, who acts (sources), on whom (targets),
+and the cues around it: negation, modality, conditionals, questions. Attribution (who
+asserts it) is read by ``attribution.py``. Candidates go to ``doc._.faultlines_events``.
+
+It only reads the parse. Which actors the tokens name, on which date, and whether a
+candidate becomes a statement at all (both ends must be actors) is decided in
+``faultlines.resolve.statements``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .attribution import AttributionFinder, Frame
+from .lexicon import DEFAULT_TARGET_PREPS, RELATIONS, Lexicon, Trigger, load_lexicon
+
+EVENTS_ATTR = "faultlines_events"
+if not Doc.has_extension(EVENTS_ATTR):
+    Doc.set_extension(EVENTS_ATTR, default=None)
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """One trigger with its argument heads and cues, all as token indices of the Doc."""
+
+    trigger: int
+    type: str
+    kind: str
+    how: str  # verb | noun | compound
+    sources: tuple[int, ...]
+    targets: tuple[int, ...]
+    negated: bool = False
+    hypothetical: bool = False
+    frame: Frame | None = None  # who asserts it, if not the outlet
+    symmetric: bool = False  # "X and Y agreed", "a deal between X and Y"
+
+
+@Language.factory("faultlines_statements", default_config={})
+def make_statement_finder(nlp: Language, name: str) -> "StatementFinder":
+    """spaCy factory: add after ``faultlines_actors`` with ``nlp.add_pipe("faultlines_statements")``."""
+    return StatementFinder(load_lexicon())
+
+
+@dataclass
+class StatementFinder:
+    lexicon: Lexicon
+    attribution: AttributionFinder = field(init=False)
+
+    def __post_init__(self):
+        self.attribution = AttributionFinder(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        frames = self.attribution.frames(doc)
+        found: list[EventCandidate] = []
+        for token in doc:
+            for candidate in self._candidates(token):
+                frame = frames.get(candidate.trigger)
+                found.append(_with(candidate, frame=frame))
+        found += self._accused_acts(doc, frames)
+        doc._.set(EVENTS_ATTR, found)
+        return doc
+
+    # -- triggers ---------------------------------------------------------------------
+
+    def _candidates(self, token: Token):
+        lemma = token.lemma_.lower()
+        if self._is_accused_act(token):
+            return  # read with its accusation, in _accused_acts
+        if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs and token.dep_ != "amod":
+            trigger = self.lexicon.verbs[lemma]
+            if trigger.particle and not any(c.lower_ == trigger.particle for c in token.children):
+                return
+            yield from self._verb(token, trigger)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.relational_nouns:
+            yield from self._relational(token, self.lexicon.relational_nouns[lemma])
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+            yield from self._noun(token, self.lexicon.nouns[lemma])
+        elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
+            yield from self._compound(token, self.lexicon.compounds[token.lower_])
+
+    def _is_accused_act(self, token: Token) -> bool:
+        if token.dep_ not in ("pcomp", "pobj") or token.head.dep_ != "prep":
+            return False
+        accusation = self.lexicon.verbs.get(token.head.head.lemma_.lower())
+        return accusation is not None and token.head.lower_ in accusation.accused_act
+
+    def _verb(self, verb: Token, trigger: Trigger):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            sources = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
+            targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            sources = self._subjects(verb)
+            targets = [c for c in verb.children if c.dep_ in _OBJECTS]
+        if not targets or passive:
+            preps = trigger.preps or DEFAULT_TARGET_PREPS
+            targets += self._prep_objects(verb, preps)
+        symmetric = False
+        if trigger.type in ("AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO") and not targets:
+            # "Washington and Moscow agreed": each coordinated subject with the others.
+            if len(_expand(sources)) > 1:
+                symmetric = True
+        kind, type_ = trigger.kind, trigger.type
+        if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
+        yield EventCandidate(
+            trigger=verb.i, type=type_, kind=kind, how="verb",
+            sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+            negated=self._negated(verb), hypothetical=self._hypothetical(verb), symmetric=symmetric,
+        )
+
+    def _noun(self, noun: Token, trigger: Trigger):
+        targets = self._prep_objects(noun, trigger.preps)
+        if trigger.needs_prep and not targets:
+            return
+        sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        sources += [p for by in noun.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
+        symmetric = False
+        between = [p for b in noun.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
+        if between:
+            pair = _expand(between)
+            sources, targets, symmetric = pair[:1], pair[1:], True
+        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+            if not sources:
+                sources = self._subjects(noun.head)  # "the coalition carried out strikes on ISIS"
+            if not targets:
+                targets = self._prep_objects(noun.head, trigger.preps)  # "cut a deal with X"
+        if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+            head_verb = noun.head.head
+            if head_verb.lemma_.lower() in self.lexicon.light_verbs:
+                sources = self._subjects(head_verb)
+        status_token = noun.head if noun.dep_ in ("dobj", "obj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else noun
+        yield EventCandidate(
+            trigger=noun.i, type=trigger.type, kind=trigger.kind, how="noun",
+            sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+            negated=self._negated(noun) or (status_token is not noun and self._negated(status_token)),
+            hypothetical=self._hypothetical(status_token), symmetric=symmetric,
+        )
+
+    def _relational(self, noun: Token, trigger: Trigger):
+        """"al-Qaeda's affiliate", "its Hezbollah militia allies", "Iran's proxies such as X"."""
+        possessors = [c for c in noun.children if c.dep_ == "poss"]
+        possessors += [p for of in noun.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+        if not possessors:
+            return
+        referents = [noun.head] if noun.dep_ == "appos" else [noun]
+        for clause in noun.children:  # "proxies and allies, which include militias such as Hezbollah"
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in ("include", "comprise"):
+                referents += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+        for conj in noun.children:  # "proxies and allies" share the possessor
+            if conj.dep_ == "conj":
+                referents.append(conj)
+        referents = _expand(referents)
+        sources, targets = referents, possessors
+        if trigger.reverse:
+            sources, targets = targets, sources
+        yield EventCandidate(
+            trigger=noun.i, type=trigger.type, kind=trigger.kind, how="relational",
+            sources=tuple(t.i for t in sources), targets=tuple(t.i for t in targets),
+            negated=self._negated(noun), hypothetical=self._hypothetical(noun),
+        )
+
+    def _compound(self, word: Token, trigger: Trigger):
+        """"Russian-backed Syrian forces": Russia BACKS the forces."""
+        modifier = word.nbor(-2)
+        modified = word.head if word.head.i > word.i else None
+        if modified is None:
+            return
+        sources, targets = [modifier], [modified]
+        if trigger.reverse:
+            sources, targets = targets, sources
+        yield EventCandidate(
+            trigger=word.i, type=trigger.type, kind=trigger.kind, how="compound",
+            sources=(sources[0].i,), targets=(targets[0].i,),
+        )
+
+    def _accused_acts(self, doc: Doc, frames: dict[int, Frame]):
+        """"Russia accused the US of ferrying ISIS fighters": the ferrying, asserted by Russia."""
+        found = []
+        for verb in doc:
+            trigger = self.lexicon.verbs.get(verb.lemma_.lower())
+            if trigger is None or not trigger.accused_act or verb.pos_ != "VERB":
+                continue
+            accused = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            accuser = self._subjects(verb)
+            for prep in verb.children:
+                if prep.lower_ not in trigger.accused_act:
+                    continue
+                for act in prep.children:
+                    if act.dep_ not in ("pcomp", "pobj") or act.lemma_.lower() not in self.lexicon.verbs:
+                        continue
+                    act_trigger = self.lexicon.verbs[act.lemma_.lower()]
+                    act_type = act_trigger.type
+                    if act_trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in act.children):
+                        act_type = act_trigger.object_type
+                    targets = [c for c in act.children if c.dep_ in _OBJECTS] or self._prep_objects(act, act_trigger.preps or DEFAULT_TARGET_PREPS)
+                    if not accuser:
+                        continue
+                    found.append(EventCandidate(
+                        trigger=act.i, type=act_type, kind="relation" if act_type in RELATIONS else "event", how="accused",
+                        sources=tuple(t.i for t in _expand(accused)), targets=tuple(t.i for t in _expand(targets)),
+                        negated=self._negated(act), frame=Frame(speaker=accuser[0].i, cue=verb.lower_),
+                    ))
+        return found
+
+    # -- arguments ------------------------------------------------------------------
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The verb's subject, or the one it inherits (control, coordination, relative clause)."""
+        seen = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            if not subjects and seen != {verb.i}:
+                # "Kerry is scheduled to meet Putin": the passive subject of the governor.
+                subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if subjects:
+                return subjects
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [verb.head]  # "militias that fight ISIS", "forces fighting ISIS"
+            if verb.dep_ == "xcomp":
+                objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+                if objects and verb.head.lemma_.lower() in self.lexicon.verbs:
+                    return objects  # object control: "asked the US to remove"
+                verb = verb.head  # subject control: "vowed to fight"
+                continue
+            if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+                continue
+            break
+        return []
+
+    def _prep_objects(self, head: Token, preps) -> list[Token]:
+        found = []
+        for prep in head.children:
+            if prep.dep_ in ("prep", "agent", "dative", "prt") and prep.lower_ in preps:
+                found += [c for c in prep.children if c.dep_ in ("pobj", "dobj")]
+            elif prep.dep_ == "prt":
+                # phrasal verbs: "called on the coalition to" parses "on" as a particle
+                found += [c for c in head.children if c.dep_ == "dobj" and c.i > prep.i and prep.lower_ in preps]
+        return found
+
+    # -- status ---------------------------------------------------------------------
+
+    def _negated(self, token: Token) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):
+            return True
+        if token.dep_ == "pcomp" and token.head.lower_ == "without":
+            return True
+        head = token.head
+        if token.dep_ in ("xcomp",) and head.lemma_.lower() in self.lexicon.negating_governors:
+            return True
+        return False
+
+    def _hypothetical(self, token: Token) -> bool:
+        """A possibility, plan, proposal, condition or question, not a fact."""
+        if token.sent.text.rstrip().endswith("?"):
+            return True
+        node = token
+        for _ in range(4):
+            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_auxiliaries for c in node.children):
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks - {"when", "once", "until"} for c in node.children):
+                return True
+            if node.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj") and node.head.lemma_.lower() in self.lexicon.hypothetical_governors:
+                return True
+            if node.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+                return True
+            if node.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acl", "advcl") or node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+
+def _expand(tokens) -> list[Token]:
+    """Tokens with everything coordinated with them: "ISIS, the SDF and US special forces"."""
+    found, queue = [], list(tokens)
+    while queue:
+        token = queue.pop(0)
+        if token in found:
+            continue
+        found.append(token)
+        queue += [c for c in token.children if c.dep_ == "conj"]
+        # "such as Lebanese Hezbollah": the examples stand for the group.
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and any(a.lower_ == "such" for a in prep.lefts):
+                queue += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _with(candidate: EventCandidate, **changes) -> EventCandidate:
+    from dataclasses import replace
+
+    return replace(candidate, **{k: v for k, v in changes.items() if v is not None or k != "frame"})

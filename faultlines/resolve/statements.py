@@ -1,0 +1,268 @@
+"""Turn event candidates into statements: actors at both ends, who asserts it, status,
+date and place, resolved against the article.
+
+A candidate becomes statements only when both its source and its target resolve to
+actors (coordinated arguments give one statement per pair). The asserter is the speaker
+of the candidate's attribution frame, else the author when the sentence is in the
+writer's own voice (first person, evaluative words), else the outlet. Status is
+hypothetical > negated > opinion > fact: a hypothetical is never stored as a fact.
+Roles the text gives people ("SDF commander X") become MEMBER_OF statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Span, Token
+
+from ..extract.attribution import Frame
+from ..extract.cues import ActorCues, actor_cues
+from ..extract.lexicon import Lexicon
+from ..extract.statements import EVENTS_ATTR, EventCandidate
+from ..values import Actor, Article, Attribution, Statement
+from .catalogue import Catalogue, normalize_name
+from .mentions import ActorsFound
+from .places import is_place
+
+EXTRACTOR = "faultlines-rules-1"
+UNKNOWN_SOURCE = Actor(id="anon:unknown", name="anonymous source", kind="anonymous")
+_DATE_PARSER = DateDataParser(
+    languages=["en"],
+    settings={"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
+)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_DATES = re.compile(r"^(?:the )?(?:years?|months?|weeks?|days?|decades?|\d+ (?:years?|months?|days?) old)$", re.I)
+
+
+@dataclass(frozen=True)
+class StatementsFound:
+    statements: tuple[Statement, ...]
+    actors: tuple[Actor, ...]  # actors the statements need that the mentions did not bring (outlet)
+
+
+def outlet_actor(name: str | None, catalogue: Catalogue) -> Actor | None:
+    """The outlet as an actor: its catalogue entry when it has one ("Reuters")."""
+    if not name:
+        return None
+    for actor in catalogue.lookup(name):
+        if actor.kind == "media outlet":
+            return actor
+    return Actor(id=f"outlet:{normalize_name(name).replace(' ', '-')}", name=name, kind="media outlet")
+
+
+class StatementResolver:
+    def __init__(self, catalogue: Catalogue, lexicon: Lexicon, cues: ActorCues | None = None):
+        self.catalogue = catalogue
+        self.lexicon = lexicon
+        cues = cues or actor_cues()
+        self.possessed_nouns = (
+            cues.military_nouns | cues.possessed_forces | cues.possessed_government
+            | cues.anonymous_heads | {"official", "fighter", "militant", "man", "government", "leader", "commander"}
+        )
+
+    def resolve(self, doc: Doc, article: Article, found: ActorsFound) -> StatementsFound:
+        index = _MentionIndex(doc, found, self.possessed_nouns)
+        outlet = outlet_actor(article.outlet, self.catalogue)
+        sentences = list(doc.sents)
+        statements: list[Statement] = []
+        for candidate in doc._.get(EVENTS_ATTR) or []:
+            statements += self._from_candidate(doc, candidate, article, index, outlet, sentences)
+        statements += self._from_roles(found, article, outlet, sentences)
+        extra = [outlet] if outlet else []
+        if any(s.attribution.actor_id == UNKNOWN_SOURCE.id for s in statements):
+            extra.append(UNKNOWN_SOURCE)
+        return StatementsFound(statements=tuple(_unique(statements)), actors=tuple(extra))
+
+    def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences) -> list[Statement]:
+        sources = [a for a in (index.actor_for(doc[i]) for i in candidate.sources) if a]
+        targets = [a for a in (index.actor_for(doc[i]) for i in candidate.targets) if a]
+        pairs = [(s, t) for s in sources for t in targets]
+        if candidate.symmetric and not targets:
+            pairs = [(sources[0], other) for other in sources[1:]]
+        pairs = [(s, t) for s, t in pairs if s.id != t.id]
+        if not pairs:
+            return []
+        trigger = doc[candidate.trigger]
+        sentence = trigger.sent
+        attribution = self._attribution(doc, candidate.frame, sentence, index, outlet, article)
+        status = self._status(candidate, attribution, sentence)
+        # A plan or possibility points forward: "is scheduled to meet Thursday".
+        when, granularity = _date_near(sentence, trigger, article.published, future=status == "hypothetical")
+        place = _place_near(sentence, trigger, index)
+        number = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
+        return [
+            Statement(
+                kind=candidate.kind, type=candidate.type, source_actor_id=s.id, target_actor_id=t.id,
+                attribution=attribution, status=status, sentence_index=number,
+                start=sentence.start_char, end=sentence.end_char, date=when, date_granularity=granularity,
+                place=place, extractor=f"{EXTRACTOR}:{candidate.how}:{trigger.lemma_.lower()}",
+            )
+            for s, t in pairs
+        ]
+
+    def _attribution(self, doc, frame: Frame | None, sentence: Span, index, outlet, article) -> Attribution:
+        if frame is not None and frame.speaker is not None:
+            speaker = index.actor_for(doc[frame.speaker])
+            cue = frame.cue
+            if speaker is None:
+                words = " ".join(t.text for t in doc[frame.speaker].subtree if t.i <= frame.speaker)
+                return Attribution(kind="anonymous", actor_id=UNKNOWN_SOURCE.id, name=words, cue=cue)
+            kind = {"person": "person", "anonymous": "anonymous"}.get(speaker.kind, "organization")
+            return Attribution(kind=kind, actor_id=speaker.id, name=speaker.name, cue=cue)
+        if self._in_author_voice(sentence):
+            return Attribution(kind="author", actor_id=outlet.id if outlet else None, name=article.author or (outlet.name if outlet else None), cue="first person")
+        return Attribution(kind="outlet", actor_id=outlet.id if outlet else None, name=outlet.name if outlet else None)
+
+    def _in_author_voice(self, sentence: Span) -> bool:
+        unquoted = _unquoted_words(sentence)
+        return bool(unquoted & self.lexicon.first_person) or bool(unquoted & self.lexicon.evaluative_words)
+
+    def _status(self, candidate: EventCandidate, attribution: Attribution, sentence: Span) -> str:
+        if candidate.hypothetical:
+            return "hypothetical"
+        denied = candidate.frame is not None and candidate.frame.denied
+        if candidate.negated != denied:  # a denial of a negation asserts the act
+            return "negated"
+        if attribution.kind == "author" and _unquoted_words(sentence) & self.lexicon.evaluative_words:
+            return "opinion"
+        return "fact"
+
+    def _from_roles(self, found: ActorsFound, article, outlet, sentences) -> list[Statement]:
+        found_statements = []
+        for role in found.roles:
+            if role.sentence_index >= len(sentences):
+                continue
+            sentence = sentences[role.sentence_index]
+            found_statements.append(Statement(
+                kind="relation", type="MEMBER_OF", source_actor_id=role.person_id, target_actor_id=role.member_of,
+                attribution=Attribution(kind="outlet", actor_id=outlet.id if outlet else None, name=outlet.name if outlet else None),
+                status="fact", sentence_index=role.sentence_index, start=sentence.start_char, end=sentence.end_char,
+                date=article.published, date_granularity="day" if article.published else None,
+                extractor=f"{EXTRACTOR}:role:{role.role}",
+            ))
+        return found_statements
+
+
+class _MentionIndex:
+    """Which actor a token stands for, through the mentions resolved in its Doc."""
+
+    def __init__(self, doc: Doc, found: ActorsFound, possessed_nouns: frozenset[str]):
+        self.possessed_nouns = possessed_nouns
+        self.actors = {a.id: a for a in found.actors}
+        self.by_token: dict[int, str] = {}
+        for mention in found.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.by_token.setdefault(token.i, mention.actor_id)
+
+    def actor_for(self, token: Token, depth: int = 0) -> Actor | None:
+        if token.i in self.by_token:
+            return self.actors.get(self.by_token[token.i])
+        if depth > 2:
+            return None
+        # "ISIS fighters", "its Hezbollah allies", "American officials": a name inside the
+        # phrase. A possessor names the phrase only for forces and officials ("Assad's
+        # army", "its jets"), not for what it owns or faces ("the regime's opponents").
+        for dep in ("compound", "amod", "nmod", "npadvmod", "poss"):
+            if dep == "poss" and token.lemma_.lower() not in self.possessed_nouns:
+                continue
+            for child in token.children:
+                if child.dep_ == dep and child.i < token.i:
+                    actor = self.actor_for(child, depth + 1)
+                    if actor is not None:
+                        return actor
+        # "fighters of ISIS", "the army of Bashar al-Assad", "forces loyal to Assad".
+        for child in token.children:
+            if child.dep_ in ("prep", "amod") and child.lower_ in ("of", "from", "loyal"):
+                for grandchild in child.subtree:
+                    if grandchild.dep_ == "pobj":
+                        actor = self.actor_for(grandchild, depth + 1)
+                        if actor is not None:
+                            return actor
+        for child in token.children:
+            if child.dep_ == "appos":
+                actor = self.actor_for(child, depth + 1)
+                if actor is not None:
+                    return actor
+        return None
+
+    def covers(self, token: Token) -> bool:
+        return token.i in self.by_token
+
+
+def _unquoted_words(sentence: Span) -> set[str]:
+    """Lower-cased words outside quotation marks; pronouns only as pronouns ("US" is no "us")."""
+    words, inside = set(), False
+    for token in sentence:
+        if token.text in ('"', "“", "”"):
+            inside = not inside if token.text == '"' else token.text == "“"
+            continue
+        if not inside and (token.pos_ == "PRON" or token.lower_ != token.text.lower() or not token.text.isupper()):
+            words.add(token.lower_)
+    return words
+
+
+def _date_near(sentence: Span, trigger: Token, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
+    """The date the sentence gives, resolved against the article's date, with its granularity."""
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())]
+    if not dates:
+        return None, None
+    nearest = min(dates, key=lambda e: abs(e.root.i - trigger.i))
+    settings = {}
+    if published:
+        try:
+            settings["RELATIVE_BASE"] = datetime.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    parser = _DATE_PARSER if not settings and not future else DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "future" if future else "past", **settings},
+    )
+    data = parser.get_date_data(nearest.text)
+    if data is None or data.date_obj is None:
+        return None, None
+    granularity = data.period or "day"
+    value = data.date_obj.date()
+    base = settings.get("RELATIVE_BASE")
+    if base is not None and (base.date() - value).days == 7 and nearest.text.strip().lower().lstrip("on ").rstrip("s") in _WEEKDAYS:
+        # "on Tuesday" in an article of a Tuesday is that day, not a week before.
+        value = base.date()
+    if granularity == "year":
+        return f"{value.year:04d}", "year"
+    if granularity == "month":
+        return f"{value.year:04d}-{value.month:02d}", "month"
+    return value.isoformat(), granularity
+
+
+def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | None:
+    places = [
+        e for e in sentence.ents
+        if (e.label_ in ("GPE", "LOC", "FAC") or is_place(e.text)) and not any(index.covers(t) for t in e)
+    ]
+    if not places:
+        return None
+    nearest = min(places, key=lambda e: abs(e.root.i - trigger.i))
+    # The small model often cuts "Deir ez-Zor" to "Deir": extend while still a place name.
+    doc, end, best = sentence.doc, nearest.end, nearest.text
+    for extra in range(1, 4):
+        if end + extra > sentence.end or doc[end + extra - 1].is_punct and doc[end + extra - 1].text != "-":
+            break
+        longer = doc[nearest.start:end + extra].text
+        if is_place(longer):
+            best = longer
+    return best
+
+
+def _unique(statements: list[Statement]) -> list[Statement]:
+    """One statement per (type, source, target, sentence, asserter, status)."""
+    seen, kept = set(), []
+    for s in statements:
+        key = (s.type, s.source_actor_id, s.target_actor_id, s.sentence_index, s.attribution.actor_id, s.status)
+        if key not in seen:
+            seen.add(key)
+            kept.append(s)
+    return kept
