@@ -174,10 +174,7 @@ CASES = [
     case("000-sejari-surname", "000", "possible departure",
          expect=[("Sejari", "person:mustapha-sejari"), ("ISIS", "ISIS"), ("U.S.", "USA")], forbid=["org:"]),
     case("000-the-group-same-sentence", "000", "I hate ISIS",
-         expect=[("ISIS", "ISIS"), ("the group", "ISIS"), ("Iraq", "IRQ"), ("Iran", "IRN")],
-         xfail="'the group' is left unlinked although ISIS is named just before it (the search over "
-               "mentions stops at a pronoun resolved earlier in the same pass, since the list is "
-               "unsorted until the pass ends)"),
+         expect=[("ISIS", "ISIS"), ("the group", "ISIS"), ("Iraq", "IRQ"), ("Iran", "IRN")]),
     case("000-author-we", "000", "why should we be trusted",
          expect=[("ISIS", "ISIS")], forbid=["USA"]),
 
@@ -513,8 +510,7 @@ CASES = [
          expect=[("Ahrar al-Shams", "AHRAR_ALSHAM"), ("Hassan Abboud", "person:hassan-abboud")],
          roles=[("Hassan Abboud", "AHRAR_ALSHAM")]),
     case("fakes-3685-the-group", "1915433685", "leading members of the group",
-         expect=[("the group", "AHRAR_ALSHAM")],
-         xfail="'the group' is left unlinked although Ahrar al-Sham is named earlier in the sentence"),
+         expect=[("the group", "AHRAR_ALSHAM")]),
     case("fakes-3685-jaysh-al-fateh", "1915433685", "largest group in the Jaysh",
          expect=[("Ahrar al-Sham", "AHRAR_ALSHAM")], forbid=["FATAH"],
          xfail="a catalogue name inside an unknown longer name: 'Jaysh al-Fateh' yields 'Fateh' = "

@@ -119,14 +119,14 @@ def test_cli_show_every_format(db, fmt):
     assert result.exit_code == 0, result.output
     if fmt == "json":
         data = json.loads(result.stdout)
-        assert data["article"]["title"].startswith("Coalition") and len(data["sentences"]) == 3
+        assert data["article"]["title"].startswith("Coalition") and len(data["sentences"]) == 4
         (strike,) = [r for r in data["statements"] if r["type"] == "ASSAULT"]
         assert (strike["source"]["id"], strike["target"]["id"]) == ("CJTF_OIR", "ISIS")
         assert strike["asserted_by"]["kind"] == "anonymous" and strike["date"] == "2017-10-03"
     elif fmt == "jsonl":
-        assert [json.loads(line)["sentence"] for line in result.stdout.splitlines()] == [0, 1, 2]
+        assert [json.loads(line)["sentence"] for line in result.stdout.splitlines()] == [0, 1, 2, 3]
     elif fmt == "csv":
-        assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 3
+        assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 4
     else:
         assert "Coalition strikes hit ISIS" in result.stdout and "[2]" in result.stdout
 

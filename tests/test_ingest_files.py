@@ -28,9 +28,10 @@ def test_ingest_plain_text_title_dateline_and_sentences(fl, tmp_path):
     article = _only(fl)
     assert article.title == "Coalition strikes hit ISIS near Raqqa"
     assert article.published == "2017-10-03" and article.date_source == "text"
-    assert article.text.startswith("RAQQA")
+    # The headline stays the first paragraph of the stored text.
+    assert article.text.startswith("Coalition strikes hit ISIS near Raqqa\n\nRAQQA")
     view = fl.article(article.id)
-    assert len(view.sentences) == 3
+    assert len(view.sentences) == 4
     for sentence in view.sentences:  # offsets point into the stored text
         assert article.text[sentence.start:sentence.end] == sentence.text
 

@@ -172,7 +172,8 @@ def test_web_article_page_gives_text_and_metadata(site):
     )
     [article] = list(read_url(site.url("/news/qasr-nahr"), LOCAL))
     assert isinstance(article, Article)
-    assert article.text.startswith("Artillery fire struck the outskirts")
+    # The headline is the first paragraph of the stored text.
+    assert article.text.startswith("Shelling forces families from Qasr Nahr\nArtillery fire struck the outskirts")
     assert "convoys carrying flour" in article.text
     assert "Home" not in article.text
     assert article.title == "Shelling forces families from Qasr Nahr"
@@ -423,6 +424,7 @@ def test_feeds_rss_items_become_articles_with_feed_fallbacks(site):
     )
     first, second = list(read_url(site.url("/feed.rss"), LOCAL))
 
+    # A page without a headline of its own starts with its body.
     assert first.text.startswith("Artillery fire struck")
     assert (first.title, first.author, first.outlet) == (
         "Families flee Qasr Nahr", "Feed Desk", "Levant Ledger"
@@ -432,7 +434,7 @@ def test_feeds_rss_items_become_articles_with_feed_fallbacks(site):
     assert first.key == first.url == site.url("/news/1")
 
     # What the page says wins over the feed.
-    assert second.text.startswith("Negotiators from the coastal government")
+    assert second.text.startswith("Prisoner talks resume in Valletta\nNegotiators from the coastal government")
     assert (second.title, second.author, second.outlet) == (
         "Prisoner talks resume in Valletta", "Karim Aziz", "Valletta Courier"
     )

@@ -180,7 +180,11 @@ class ActorFinder:
                 continue
             if token.pos_ == "PRON" and token.lower_ in self.cues.person_pronouns:
                 yield Span(doc, token.i, token.i + 1, label="pronoun")
-            elif token.pos_ == "PRON" and token.lower_ in self.cues.group_pronouns:
+            elif token.pos_ == "PRON" and (
+                token.lower_ in self.cues.group_pronouns
+                # "Hungary said it will support": "it" as the subject of an action (not "it is")
+                or (token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be")
+            ):
                 yield Span(doc, token.i, token.i + 1, label="group_pronoun")
             elif token.i > 0 and token.pos_ == "NOUN" and doc[token.i - 1].lower_ == "the":
                 if f"the {token.lower_}" in self.cues.group_anaphors and token.i - 1 not in taken:

@@ -57,7 +57,22 @@ class AttributionFinder:
                         if t.i not in skip:
                             frames.setdefault(t.i, frame)
         self._quotes(doc, frames, reporting)
+        self._headline_colons(doc, frames)
         return frames
+
+    def _headline_colons(self, doc: Doc, frames: dict[int, Frame]) -> None:
+        """"Moscow: coalition sheltering militants": the name before the colon says the rest."""
+        for sentence in doc.sents:
+            colon = next((t for t in sentence[:7] if t.text == ":"), None)
+            if colon is None or colon.i == sentence.start:
+                continue
+            before = doc[sentence.start:colon.i]
+            if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN") for t in before):
+                continue
+            speaker = before.root
+            frame = Frame(speaker=speaker.i, cue="headline colon")
+            for token in doc[colon.i + 1:sentence.end]:
+                frames.setdefault(token.i, frame)
 
     def _is_reporting(self, token: Token) -> bool:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.reporting_verbs

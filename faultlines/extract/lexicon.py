@@ -56,6 +56,8 @@ class Lexicon:
     according_to: tuple[str, ...]
     modal_auxiliaries: frozenset[str]
     hypothetical_governors: frozenset[str]
+    wanting_verbs: frozenset[str]
+    normative_modals: frozenset[str]
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
@@ -86,11 +88,29 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
     return found
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key written twice: the second would silently win."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+        duplicates = sorted({k for k in keys if keys.count(k) > 1}, key=str)
+        if duplicates:
+            raise FaultlinesError(f"line {node.start_mark.line + 1}: {', '.join(map(str, duplicates))} written twice; keep one entry")
+        return super().construct_mapping(node, deep=deep)
+
+
+def _read(path: Path) -> dict:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader) or {}
+    except FaultlinesError as error:
+        raise FaultlinesError(f"{path}: {error}") from None
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = RULES_DIR / "attribution.yaml") -> Lexicon:
     """The bundled rules (cached)."""
-    raw = yaml.safe_load(events.read_text(encoding="utf-8"))
-    cues = yaml.safe_load(attribution.read_text(encoding="utf-8"))
+    raw = _read(events)
+    cues = _read(attribution)
     words = lambda key: frozenset(str(w).lower() for w in cues.get(key, ()))  # noqa: E731
     return Lexicon(
         verbs=_triggers(raw, "verbs", events),
@@ -103,6 +123,8 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         according_to=tuple(cues.get("according_to", ())),
         modal_auxiliaries=words("modal_auxiliaries"),
         hypothetical_governors=words("hypothetical_governors"),
+        wanting_verbs=words("wanting_verbs"),
+        normative_modals=words("normative_modals"),
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),

@@ -38,6 +38,10 @@ class EventCandidate:
     how: str  # verb | noun | compound
     sources: tuple[int, ...]
     targets: tuple[int, ...]
+    # Tried, in order, when no target resolves to an actor: "refused admittance to
+    # Ghanaians" (the object is no actor, the "to" phrase is), "demanded that the US
+    # cancel" (the complement's subject), "threatened to launch an offensive on Iraq".
+    fallback_targets: tuple[int, ...] = ()
     negated: bool = False
     hypothetical: bool = False
     frame: Frame | None = None  # who asserts it, if not the outlet
@@ -64,8 +68,13 @@ class StatementFinder:
         for token in doc:
             for candidate in self._candidates(token):
                 frame = frames.get(candidate.trigger)
+                if frame is not None and frame.speaker is not None:
+                    # "we look to the Russians", said by Kirby: "we" is the speaker's side.
+                    sources = tuple(frame.speaker if doc[i].lower_ in self.lexicon.first_person else i for i in candidate.sources)
+                    candidate = _with(candidate, sources=sources)
                 found.append(_with(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
+        found += self._demands(doc, frames)
         doc._.set(EVENTS_ATTR, found)
         return doc
 
@@ -82,7 +91,8 @@ class StatementFinder:
             yield from self._verb(token, trigger)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.relational_nouns:
             yield from self._relational(token, self.lexicon.relational_nouns[lemma])
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns and token.dep_ != "compound":
+            # ("war games", "peace deal": a noun that modifies another names no event itself)
             yield from self._noun(token, self.lexicon.nouns[lemma])
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
@@ -95,15 +105,18 @@ class StatementFinder:
 
     def _verb(self, verb: Token, trigger: Trigger):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        preps = trigger.preps or DEFAULT_TARGET_PREPS
         if passive:
             sources = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
-            targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            targets = [c for c in verb.children if c.dep_ == "nsubjpass"] + self._prep_objects(verb, preps)
+            fallback = []
         else:
             sources = self._subjects(verb)
             targets = [c for c in verb.children if c.dep_ in _OBJECTS]
-        if not targets or passive:
-            preps = trigger.preps or DEFAULT_TARGET_PREPS
-            targets += self._prep_objects(verb, preps)
+            fallback = self._prep_objects(verb, preps)
+            if not targets:
+                targets, fallback = fallback, []
+        fallback += self._complement_targets(verb, sources)
         symmetric = False
         if trigger.type in ("AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO") and not targets:
             # "Washington and Moscow agreed": each coordinated subject with the others.
@@ -115,13 +128,12 @@ class StatementFinder:
         yield EventCandidate(
             trigger=verb.i, type=type_, kind=kind, how="verb",
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+            fallback_targets=tuple(t.i for t in _expand(fallback)),
             negated=self._negated(verb), hypothetical=self._hypothetical(verb), symmetric=symmetric,
         )
 
     def _noun(self, noun: Token, trigger: Trigger):
         targets = self._prep_objects(noun, trigger.preps)
-        if trigger.needs_prep and not targets:
-            return
         sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         sources += [p for by in noun.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
         symmetric = False
@@ -139,9 +151,13 @@ class StatementFinder:
             if head_verb.lemma_.lower() in self.lexicon.light_verbs:
                 sources = self._subjects(head_verb)
         status_token = noun.head if noun.dep_ in ("dobj", "obj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else noun
+        fallback = self._complement_targets(noun, sources)
+        if trigger.needs_prep and not targets and not fallback:
+            return
         yield EventCandidate(
             trigger=noun.i, type=trigger.type, kind=trigger.kind, how="noun",
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+            fallback_targets=tuple(t.i for t in _expand(fallback)),
             negated=self._negated(noun) or (status_token is not noun and self._negated(status_token)),
             hypothetical=self._hypothetical(status_token), symmetric=symmetric,
         )
@@ -182,6 +198,24 @@ class StatementFinder:
             trigger=word.i, type=trigger.type, kind=trigger.kind, how="compound",
             sources=(sources[0].i,), targets=(targets[0].i,),
         )
+
+    def _demands(self, doc: Doc, frames: dict[int, Frame]):
+        """"The regime needs to end the shelling," Kirby said: Kirby REQUEST the regime."""
+        found = []
+        for verb in doc:
+            frame = frames.get(verb.i)
+            if frame is None or frame.speaker is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.normative_modals for c in verb.children)
+            needs = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.normative_modals
+            subject_of = verb.head if needs else verb
+            subjects = [c for c in subject_of.children if c.dep_ == "nsubj" and c.lower_ not in self.lexicon.first_person]
+            if (modal or needs) and subjects and not self._negated(subject_of):
+                found.append(EventCandidate(
+                    trigger=verb.i, type="REQUEST", kind="event", how="demand",
+                    sources=(frame.speaker,), targets=tuple(t.i for t in _expand(subjects)), frame=frame,
+                ))
+        return found
 
     def _accused_acts(self, doc: Doc, frames: dict[int, Frame]):
         """"Russia accused the US of ferrying ISIS fighters": the ferrying, asserted by Russia."""
@@ -242,6 +276,29 @@ class StatementFinder:
             break
         return []
 
+    def _complement_targets(self, head: Token, sources: list[Token]) -> list[Token]:
+        """Targets read from a clause the trigger governs.
+
+        "demanding that President Mugabe abandon ...": the clause's subject, when it is not
+        the trigger's own source; "threatened to launch an offensive against Iraq", "will
+        withdraw its force from Chad": the targets of what the clause does.
+        """
+        found: list[Token] = []
+        source_ids = {t.i for t in sources}
+        for clause in head.children:
+            if clause.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in source_ids]
+            if subjects and clause.dep_ in ("ccomp", "acl"):
+                found += subjects
+                continue
+            objects = [c for c in clause.children if c.dep_ in _OBJECTS]
+            found += self._prep_objects(clause, DEFAULT_TARGET_PREPS + ("from", "into", "in"))
+            for obj in objects:
+                found.append(obj)
+                found += self._prep_objects(obj, ("against", "on", "with", "to", "of"))
+        return found
+
     def _prep_objects(self, head: Token, preps) -> list[Token]:
         found = []
         for prep in head.children:
@@ -266,22 +323,34 @@ class StatementFinder:
 
     def _hypothetical(self, token: Token) -> bool:
         """A possibility, plan, proposal, condition or question, not a fact."""
-        if token.sent.text.rstrip().endswith("?"):
+        if token.sent.text.rstrip().rstrip('"”’').endswith("?"):
             return True
         node = token
-        for _ in range(4):
+        for _ in range(5):
             if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_auxiliaries for c in node.children):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks - {"when", "once", "until"} for c in node.children):
                 return True
-            if node.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj") and node.head.lemma_.lower() in self.lexicon.hypothetical_governors:
-                return True
+            if node.pos_ in ("VERB", "AUX") and _wh_infinitive(node):
+                return True  # "debate how much to expand coordination", "whether to strike"
+            head = node.head.lemma_.lower()
+            if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj") and head in self.lexicon.hypothetical_governors:
+                return True  # "pushing to cooperate", "a proposal that allows U.S. forces to coordinate"
+            if node.dep_ in ("dobj", "appos") and head in self.lexicon.wanting_verbs:
+                return True  # "Russia wants a political solution, an agreement between ..."
             if node.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
                 return True
-            if node.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acl", "advcl") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "advcl", "dobj", "appos", "ccomp") or node.head.i == node.i:
                 break
             node = node.head
         return False
+
+
+def _wh_infinitive(verb: Token) -> bool:
+    """"how much to expand", "whether to attack": an open question, not an act."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    wh = any(c.lower_ in ("how", "whether", "what", "which", "when", "where") for c in verb.subtree if c.i < verb.i)
+    return has_to and wh
 
 
 def _expand(tokens) -> list[Token]:

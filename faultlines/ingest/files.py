@@ -102,7 +102,7 @@ def read_stdin(raw: bytes, options: Options) -> Article:
         return article_from_html(text, key=key, input_kind="stdin")
     title, body = _split_title(text)
     return Article(
-        text=body, key=key, input_kind="stdin", title=title,
+        text=text.strip(), key=key, input_kind="stdin", title=title,
         published=find_dateline(body), date_source="text" if find_dateline(body) else None,
     )
 
@@ -188,7 +188,10 @@ def _article_from_plain_text(text: str, path: Path, kind: str) -> Article:
     title, body = _split_title(text)
     if not body:
         raise InputError(str(path), "file has no text", "put the title on line 1 and the article below it")
+    # The headline stays the first paragraph of the stored text: headlines make claims
+    # ("Moscow: coalition sheltering militants") and offsets stay those of the file.
     published, date_source = find_dateline(body), "text"
+    body = f"{title}\n\n{body}" if title else body
     if published is None:
         published, date_source = from_timestamp(path.stat().st_mtime), "file-mtime"
     return Article(

@@ -38,10 +38,10 @@ def article_from_html(
             "check that the page holds an article and not only navigation or a paywall",
         )
     title = (document.title or "").strip() or None
-    # trafilatura repeats the headline as the first line of the text; the title is
-    # stored apart, so keep offsets about the body only.
-    if title and text.startswith(title):
-        text = text[len(title):].lstrip("\n ")
+    # The headline is the first paragraph of the stored text, as for plain-text files
+    # (trafilatura puts it there when the page has it in the article body).
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
     return Article(
         text=text or title or "",
         key=key,

@@ -77,7 +77,6 @@ class MentionResolver:
                     actor = getattr(self, f"_{span.label_}")(span, on, state)
                     if actor is not None:
                         state.add(span, actor)
-            state.sort()
             # A catalogue person's role is written in names around it, all known now.
             for span, person in state.roles_later:
                 self._roles_around(span, person, on, state)
@@ -276,19 +275,15 @@ class _DocState:
         self._sentence_starts = [s.start for s in doc.sents]
 
     def add(self, span: Span, actor: Actor) -> None:
+        """Record a resolved span, keeping mentions in text order for look-backs."""
         self.actors.setdefault(actor.id, actor)
-        self._resolved.append((span, actor))
-        self.mentions.append(
-            Mention(
-                actor_id=actor.id, sentence_index=self.sentence_of(span),
-                start=span.start_char, end=span.end_char, text=span.text, how=span.label_,
-            )
+        mention = Mention(
+            actor_id=actor.id, sentence_index=self.sentence_of(span),
+            start=span.start_char, end=span.end_char, text=span.text, how=span.label_,
         )
-
-    def sort(self) -> None:
-        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
-        self.mentions = [self.mentions[i] for i in order]
-        self._resolved = [self._resolved[i] for i in order]
+        at = bisect.bisect_right([m.start for m in self.mentions], mention.start)
+        self.mentions.insert(at, mention)
+        self._resolved.insert(at, (span, actor))
 
     def sentence_of(self, span: Span) -> int:
         return bisect.bisect_right(self._sentence_starts, span.start) - 1

@@ -28,6 +28,7 @@ from .mentions import ActorsFound
 from .places import is_place
 
 EXTRACTOR = "faultlines-rules-1"
+_SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO"}
 UNKNOWN_SOURCE = Actor(id="anon:unknown", name="anonymous source", kind="anonymous")
 _DATE_PARSER = DateDataParser(
     languages=["en"],
@@ -77,10 +78,21 @@ class StatementResolver:
         return StatementsFound(statements=tuple(_unique(statements)), actors=tuple(extra))
 
     def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences) -> list[Statement]:
-        sources = [a for a in (index.actor_for(doc[i]) for i in candidate.sources) if a]
-        targets = [a for a in (index.actor_for(doc[i]) for i in candidate.targets) if a]
-        pairs = [(s, t) for s in sources for t in targets]
-        if candidate.symmetric and not targets:
+        sources = _distinct(a for i in candidate.sources for a in index.actors_for(doc[i]))
+        source_ids = {a.id for a in sources}
+        targets = []
+        # Targets by tier: the trigger's own arguments, then the fallbacks, then either
+        # read loosely ("praised Haiti's efforts" -> Haiti, "an investigation into crimes
+        # by Croat forces" -> Croatia).
+        for tier, loose in ((candidate.targets, False), (candidate.fallback_targets, False),
+                            (candidate.targets + candidate.fallback_targets, True)):
+            targets = _distinct(a for a in (index.actor_for(doc[i], loose=loose) for i in tier) if a and a.id not in source_ids)
+            if targets:
+                break
+        pairs = [(s, t) for s in sources[:1] or sources for t in targets]
+        pairs += [(s, t) for s in sources[1:] for t in targets if candidate.kind == "relation" or index.coordinated(candidate)]
+        if not targets and len(sources) > 1 and (candidate.symmetric or candidate.type in _SYMMETRIC):
+            # "Hungarian and Romanian officials agreed", "U.S. and Russian negotiators ... talks"
             pairs = [(sources[0], other) for other in sources[1:]]
         pairs = [(s, t) for s, t in pairs if s.id != t.id]
         if not pairs:
@@ -159,11 +171,33 @@ class _MentionIndex:
                 for token in span:
                     self.by_token.setdefault(token.i, mention.actor_id)
 
-    def actor_for(self, token: Token, depth: int = 0) -> Actor | None:
+    def actors_for(self, token: Token) -> list[Actor]:
+        """The actor a phrase stands for, or each of several it names by coordinated
+        modifiers ("Hungarian and Romanian officials", "U.S. and Russian negotiators")."""
+        actor = self.actor_for(token)
+        if token.i in self.by_token or actor is None:
+            return [actor] if actor else []
+        found = [actor]
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                for conj in child.subtree:
+                    if conj.dep_ == "conj" and conj.i in self.by_token:
+                        found.append(self.actors[self.by_token[conj.i]])
+        return _distinct(found)
+
+    def coordinated(self, candidate: EventCandidate) -> bool:
+        """True when the sources are coordinated names ("Russia and Iran back ..."), each acting."""
+        return len(candidate.sources) > 1
+
+    def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
         if token.i in self.by_token:
             return self.actors.get(self.by_token[token.i])
         if depth > 2:
             return None
+        if loose:
+            found = self._loosely(token, depth)
+            if found is not None:
+                return found
         # "ISIS fighters", "its Hezbollah allies", "American officials": a name inside the
         # phrase. A possessor names the phrase only for forces and officials ("Assad's
         # army", "its jets"), not for what it owns or faces ("the regime's opponents").
@@ -188,6 +222,30 @@ class _MentionIndex:
                 actor = self.actor_for(child, depth + 1)
                 if actor is not None:
                     return actor
+        return None
+
+    def _loosely(self, token: Token, depth: int) -> Actor | None:
+        """A target read through what it belongs to or concerns: "Haiti's efforts",
+        "the extension of the mandate for the force in Lebanon", "crimes committed by Croat forces"."""
+        for child in token.children:
+            if child.dep_ == "poss" and token.lemma_.lower() not in _OPPOSITES:
+                actor = self.actor_for(child, depth + 1)
+                if actor is not None:
+                    return actor
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "for", "in", "on", "against", "by", "into", "to"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.actor_for(pobj, depth + 1, loose=True)
+                        if actor is not None:
+                            return actor
+            if child.dep_ in ("acl", "relcl"):
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            actor = self.actor_for(pobj, depth + 1)
+                            if actor is not None:
+                                return actor
         return None
 
     def covers(self, token: Token) -> bool:
@@ -255,6 +313,13 @@ def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | N
         if is_place(longer):
             best = longer
     return best
+
+
+_OPPOSITES = {"opponent", "enemy", "rival", "foe", "victim", "critic", "adversary"}
+
+
+def _distinct(actors) -> list[Actor]:
+    return list({a.id: a for a in actors if a is not None}.values())
 
 
 def _unique(statements: list[Statement]) -> list[Statement]:
