@@ -8,6 +8,7 @@ to the YAML file sees a clear error if the entry is malformed.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,17 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         if duplicates:
             raise FaultlinesError(f"line {node.start_mark.line + 1}: {', '.join(map(str, duplicates))} written twice; keep one entry")
         return super().construct_mapping(node, deep=deep)
+
+
+# YAML 1.1 reads on/off/yes/no as booleans; in a word list "on" is a preposition and
+# "no" a negation. Only true/false are booleans here.
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_UniqueKeyLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _read(path: Path) -> dict:

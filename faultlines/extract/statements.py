@@ -12,7 +12,7 @@ candidate becomes a statement at all (both ends must be actors) is decided in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -67,15 +67,11 @@ class StatementFinder:
         found: list[EventCandidate] = []
         for token in doc:
             for candidate in self._candidates(token):
-                frame = frames.get(candidate.trigger)
-                if frame is not None and frame.speaker is not None:
-                    # "we look to the Russians", said by Kirby: "we" is the speaker's side.
-                    sources = tuple(frame.speaker if doc[i].lower_ in self.lexicon.first_person else i for i in candidate.sources)
-                    candidate = _with(candidate, sources=sources)
-                found.append(_with(candidate, frame=frame))
+                found.append(_with(candidate, frame=frames.get(candidate.trigger)))
         found += self._accused_acts(doc, frames)
         found += self._demands(doc, frames)
-        doc._.set(EVENTS_ATTR, found)
+        # Plain dicts: spaCy sends Docs between processes (n_process > 1) with msgpack.
+        doc._.set(EVENTS_ATTR, [asdict(candidate) for candidate in found])
         return doc
 
     # -- triggers ---------------------------------------------------------------------
@@ -84,7 +80,7 @@ class StatementFinder:
         lemma = token.lemma_.lower()
         if self._is_accused_act(token):
             return  # read with its accusation, in _accused_acts
-        if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs and token.dep_ != "amod":
+        if lemma in self.lexicon.verbs and token.dep_ != "amod" and _acts_as_verb(token):
             trigger = self.lexicon.verbs[lemma]
             if trigger.particle and not any(c.lower_ == trigger.particle for c in token.children):
                 return
@@ -254,6 +250,8 @@ class StatementFinder:
         while verb.i not in seen:
             seen.add(verb.i)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in ("which", "who", "that", "whom"):
+                return [verb.head]  # "Hezbollah, which fights ISIS": the antecedent acts
             if not subjects and seen != {verb.i}:
                 # "Kerry is scheduled to meet Putin": the passive subject of the governor.
                 subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -351,6 +349,27 @@ def _wh_infinitive(verb: Token) -> bool:
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     wh = any(c.lower_ in ("how", "whether", "what", "which", "when", "where") for c in verb.subtree if c.i < verb.i)
     return has_to and wh
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger missed but the parser gave a subject and an object
+    ("Russia and Iran back the government": "back" tagged as an adverb)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "obj"})
+
+
+def events_of(doc: Doc) -> list[EventCandidate]:
+    """The candidates the component stored on a Doc."""
+    found = []
+    for raw in doc._.get(EVENTS_ATTR) or []:
+        frame = Frame(**raw["frame"]) if raw.get("frame") else None
+        found.append(EventCandidate(**{
+            **raw, "frame": frame, "sources": tuple(raw["sources"]), "targets": tuple(raw["targets"]),
+            "fallback_targets": tuple(raw["fallback_targets"]),
+        }))
+    return found
 
 
 def _expand(tokens) -> list[Token]:

@@ -170,7 +170,15 @@ class MentionResolver:
     def _group_pronoun(self, span: Span, on, state: "_DocState") -> Actor | None:
         """"its", "their", "they": the last group named in this sentence, else the first of the one before."""
         sentence = state.sentence_of(span)
-        before = [m for m in state.mentions if m.start < span.start_char and state.actors[m.actor_id].kind not in _NOT_GROUPS]
+        # "the coalition could strike them": an object pronoun never means its own clause's
+        # subject (that would be "themselves").
+        token = span.root
+        own_subject = set()
+        if token.dep_ in ("dobj", "obj", "pobj", "dative"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            own_subject = {t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        before = [m for m in state.mentions if m.start < span.start_char and m.start not in own_subject
+                  and state.actors[m.actor_id].kind not in _NOT_GROUPS]
         here = [m for m in before if m.sentence_index == sentence]
         if here:
             return state.actors[here[-1].actor_id]

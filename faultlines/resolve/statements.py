@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.attribution import Frame
 from ..extract.cues import ActorCues, actor_cues
 from ..extract.lexicon import Lexicon
-from ..extract.statements import EVENTS_ATTR, EventCandidate
+from ..extract.statements import EventCandidate, events_of
 from ..values import Actor, Article, Attribution, Statement
 from .catalogue import Catalogue, normalize_name
 from .mentions import ActorsFound
@@ -65,11 +65,11 @@ class StatementResolver:
         )
 
     def resolve(self, doc: Doc, article: Article, found: ActorsFound) -> StatementsFound:
-        index = _MentionIndex(doc, found, self.possessed_nouns)
+        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person)
         outlet = outlet_actor(article.outlet, self.catalogue)
         sentences = list(doc.sents)
         statements: list[Statement] = []
-        for candidate in doc._.get(EVENTS_ATTR) or []:
+        for candidate in events_of(doc):
             statements += self._from_candidate(doc, candidate, article, index, outlet, sentences)
         statements += self._from_roles(found, article, outlet, sentences)
         extra = [outlet] if outlet else []
@@ -78,6 +78,7 @@ class StatementResolver:
         return StatementsFound(statements=tuple(_unique(statements)), actors=tuple(extra))
 
     def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences) -> list[Statement]:
+        index.speaker_side = self._speaker_side(doc, candidate.frame, index, article)
         sources = _distinct(a for i in candidate.sources for a in index.actors_for(doc[i]))
         source_ids = {a.id for a in sources}
         targets = []
@@ -115,7 +116,28 @@ class StatementResolver:
             for s, t in pairs
         ]
 
+    def _speaker_side(self, doc, frame: Frame | None, index, article) -> Actor | None:
+        """Whom "we", "us" and "our" stand for in a speaker's words: the speaker's organisation
+        when the article or the catalogue gives one ("SDF spokeswoman Hevin Sidar"), else
+        the speaker."""
+        if frame is None or frame.speaker is None or doc[frame.speaker].lower_ in self.lexicon.first_person:
+            return None
+        speaker = index.actor_for(doc[frame.speaker])
+        if speaker is None or speaker.kind != "person":
+            return speaker
+        for role in index.roles:
+            if role.person_id == speaker.id:
+                return index.actors.get(role.member_of) or speaker
+        if speaker.id in self.catalogue:
+            for role in self.catalogue.roles(speaker.id, article.published):
+                return self.catalogue.get(role.member_of) or speaker
+        return speaker
+
     def _attribution(self, doc, frame: Frame | None, sentence: Span, index, outlet, article) -> Attribution:
+        if frame is not None and frame.speaker is not None and doc[frame.speaker].lower_ in self.lexicon.first_person and not frame.quoted:
+            # "I think ...", "We believe ..." outside quotes: the writer speaks.
+            return Attribution(kind="author", actor_id=outlet.id if outlet else None,
+                               name=article.author or (outlet.name if outlet else None), cue=frame.cue)
         if frame is not None and frame.speaker is not None:
             speaker = index.actor_for(doc[frame.speaker])
             cue = frame.cue
@@ -161,8 +183,11 @@ class StatementResolver:
 class _MentionIndex:
     """Which actor a token stands for, through the mentions resolved in its Doc."""
 
-    def __init__(self, doc: Doc, found: ActorsFound, possessed_nouns: frozenset[str]):
+    def __init__(self, doc: Doc, found: ActorsFound, possessed_nouns: frozenset[str], first_person: frozenset[str]):
         self.possessed_nouns = possessed_nouns
+        self.first_person = first_person
+        self.roles = found.roles
+        self.speaker_side: Actor | None = None  # set per candidate: whom "we" means there
         self.actors = {a.id: a for a in found.actors}
         self.by_token: dict[int, str] = {}
         for mention in found.mentions:
@@ -190,6 +215,8 @@ class _MentionIndex:
         return len(candidate.sources) > 1
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
+        if token.lower_ in self.first_person and token.pos_ == "PRON":
+            return self.speaker_side  # "we look to the Russians", "struck our positions"
         if token.i in self.by_token:
             return self.actors.get(self.by_token[token.i])
         if depth > 2:
@@ -202,7 +229,8 @@ class _MentionIndex:
         # phrase. A possessor names the phrase only for forces and officials ("Assad's
         # army", "its jets"), not for what it owns or faces ("the regime's opponents").
         for dep in ("compound", "amod", "nmod", "npadvmod", "poss"):
-            if dep == "poss" and token.lemma_.lower() not in self.possessed_nouns:
+            if dep == "poss" and token.lemma_.lower() not in self.possessed_nouns and not any(
+                    c.dep_ == "poss" and c.lower_ in self.first_person for c in token.children):
                 continue
             for child in token.children:
                 if child.dep_ == dep and child.i < token.i:

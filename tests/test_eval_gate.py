@@ -1,0 +1,46 @@
+"""Evaluation gate: the extractor's figures on the shared gold may only go up.
+
+Like trafilatura's eval gate: the minimums below are the figures measured when they were
+last raised (``faultlines evaluate --gold ../shared/gold --corpus ../shared/corpus
+--plover ../shared/data/plover_gsr_dev.json``). A change that lowers one fails CI; a
+change that raises one should raise its minimum here too. Skipped without ../shared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from faultlines import api
+from faultlines.evaluate import load_gold, load_plover, score_gold, score_plover
+from faultlines.resolve.catalogue import load_catalogue
+
+# Pinned minimums (figures of 2026-11-22; the issue's targets are higher, see the README).
+GOLD_MIN = {"recall": 0.58, "precision": 0.58, "attribution": 0.94, "status": 0.94}
+GOLD_MAX_VIOLATIONS = 0
+PLOVER_MIN = {"strict": 0.31, "lenient": 0.34}
+
+
+@pytest.fixture(scope="module")
+def gold_score(shared):
+    gold = load_gold(shared / "gold")
+    records = [r for r in api.extract_statements([str(shared / "corpus" / d.doc) for d in gold.docs]) if isinstance(r, dict)]
+    return score_gold(gold, records, load_catalogue())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("figure", sorted(GOLD_MIN))
+def test_eval_gate_gold_figure_at_least_pinned(gold_score, figure):
+    value = getattr(gold_score.figures, figure)
+    assert value is not None and value >= GOLD_MIN[figure], f"{figure} fell to {value:.2f} (minimum {GOLD_MIN[figure]})"
+
+
+@pytest.mark.slow
+def test_eval_gate_no_must_not_violations(gold_score):
+    assert gold_score.figures.violations <= GOLD_MAX_VIOLATIONS, [m.gold.note for m in gold_score.violations]
+
+
+@pytest.mark.slow
+def test_eval_gate_plover_event_types(shared):
+    score = score_plover(load_plover(shared / "data" / "plover_gsr_dev.json"), api.extract_text, load_catalogue())
+    assert score.strict_accuracy >= PLOVER_MIN["strict"], score.strict_accuracy
+    assert score.lenient_accuracy >= PLOVER_MIN["lenient"], score.lenient_accuracy

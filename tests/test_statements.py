@@ -1,0 +1,184 @@
+"""Statement extraction: sentence -> expected statements, one behaviour per case.
+
+Each case gives the text, the article date, and statements that must be found as
+(type, source, target, asserter kind, asserter id or None for any, status). Ids accept
+their catalogue ancestors (USA.MIL counts for USA) through ``matches``. ``absent`` lists
+statements that must NOT be output as facts (the hard cases of ANNOTATION.md).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import faultlines
+from faultlines.resolve.catalogue import load_catalogue
+
+CATALOGUE = load_catalogue()
+
+
+def same_or_below(actor_id: str, expected: str) -> bool:
+    if actor_id == expected or actor_id == f"anon:{expected}":
+        return True
+    if actor_id in CATALOGUE:
+        return expected in {a.id for a in CATALOGUE.ancestors(actor_id)}
+    if actor_id.startswith("anon:") and actor_id[5:] in CATALOGUE:
+        return same_or_below(actor_id[5:], expected)
+    return False
+
+
+def matches(record: dict, type_, source, target, by_kind=None, by_id=None, status=None) -> bool:
+    return (
+        record["type"] == type_
+        and same_or_below(record["source"]["id"], source)
+        and same_or_below(record["target"]["id"], target)
+        and (by_kind is None or record["asserted_by"]["kind"] == by_kind)
+        and (by_id is None or same_or_below(record["asserted_by"]["id"] or "", by_id))
+        and (status is None or record["status"] == status)
+    )
+
+
+def extract(text: str, published: str = "2017-10-24") -> list[dict]:
+    return faultlines.extract_text(text, published=published)
+
+
+def describe(records) -> str:
+    return "\n".join(
+        f"{r['type']} {r['source']['id']} -> {r['target']['id']} by {r['asserted_by']['kind']}:"
+        f"{r['asserted_by']['id']} [{r['status']}] {r['date']}" for r in records
+    )
+
+
+CASES = [
+    # -- voice and syntax -------------------------------------------------------------
+    ("active-voice", "ISIS fighters attacked a Syrian army checkpoint.",
+     [("ASSAULT", "ISIS", "SYR", "outlet", None, "fact")]),
+    ("passive-voice", "The convoy of the SDF was attacked by Russian jets.",
+     [("ASSAULT", "RUS", "SDF", "outlet", None, "fact")]),
+    ("nominalization-light-verb", "The US-led coalition said it carried out strikes on ISIS positions near Raqqa.",
+     [("ASSAULT", "CJTF_OIR", "ISIS", None, None, "fact")]),
+    ("noun-with-preposition", "The Islamic State had cut a deal with the Syrian government.",
+     [("AGREE", "ISIS", "SYR.GOV.ASSAD", "outlet", None, "fact")]),
+    ("compound-backed", "The Russian-backed Syrian forces and the US-backed SDF raced toward Deir ez-Zor.",
+     [("BACKS", "RUS", "SYR", "outlet", None, "fact"), ("BACKS", "USA", "SDF", "outlet", None, "fact")]),
+    ("coordinated-subjects", "Russia and Iran back the Syrian government.",
+     [("BACKS", "RUS", "SYR.GOV.ASSAD", "outlet", None, "fact"), ("BACKS", "IRN", "SYR.GOV.ASSAD", "outlet", None, "fact")]),
+    ("coordinated-objects", "Turkish jets struck the YPG and ISIS on Monday.",
+     [("ASSAULT", "TUR", "YPG", "outlet", None, "fact"), ("ASSAULT", "TUR", "ISIS", "outlet", None, "fact")]),
+    ("relative-clause", "Hezbollah, which fights ISIS in Syria, sent more men.",
+     [("HOSTILE_TO", "HEZBOLLAH", "ISIS", "outlet", None, "fact")]),
+    ("infinitival-object-control", "Russia asked the United States to remove its drones from the area.",
+     [("REQUEST", "RUS", "USA", "outlet", None, "fact")]),
+    ("role-apposition", "SDF commander Rojhat Sheikhmous said the town had fallen.",
+     [("MEMBER_OF", "person:rojhat-sheikhmous", "SDF", "outlet", None, "fact")]),
+    ("relational-noun", "Jabhat al-Nusra, al-Qaeda's affiliate in Syria, attacked the rebels.",
+     [("MEMBER_OF", "NUSRA", "AQ", "outlet", None, "fact"), ("ASSAULT", "NUSRA", "REBELS", "outlet", None, "fact")]),
+    ("allies-possessive", "The Islamic State cut a deal with the Syrian government and its Hezbollah militia allies.",
+     [("ALLIED_WITH", "HEZBOLLAH", "SYR.GOV.ASSAD", "outlet", None, "fact")]),
+    # -- attribution ------------------------------------------------------------------
+    ("said-person", "Russian military spokesman Igor Konashenkov said Russian jets struck ISIS near Palmyra.",
+     [("ASSAULT", "RUS", "ISIS", "person", "KONASHENKOV", "fact")]),
+    ("parenthetical-anonymous", "The Russians, two defense officials said, had struck SDF positions.",
+     [("ASSAULT", "RUS", "SDF", "anonymous", None, "fact")]),
+    ("according-to", "According to the Syrian Observatory for Human Rights, Russian jets struck rebel positions in Idlib.",
+     [("ASSAULT", "RUS", "REBELS", "organization", "SOHR", "fact")]),
+    ("accusation-two-statements", "Russia's defense ministry accused the United States of evacuating ISIS commanders from Raqqa.",
+     [("ACCUSE", "RUS", "USA", "outlet", None, "fact"), ("AID", "USA", "ISIS", "organization", "RUS", "fact")]),
+    ("quote-speaker-after", '"Russian jets struck our positions twice," SDF spokeswoman Hevin Sidar said.',
+     [("ASSAULT", "RUS", "SDF", "person", None, "fact")]),
+    ("headline-colon", "Moscow: the US-led coalition is sheltering ISIS fighters",
+     [("SUPPORT", "CJTF_OIR", "ISIS", "organization", "RUS", "fact")]),
+    ("demand-in-quote", '"The regime needs to end the shelling of civilians," State Department spokesman John Kirby said.',
+     [("REQUEST", "KIRBY", "SYR.GOV.ASSAD", "person", "KIRBY", "fact")]),
+    # -- status -----------------------------------------------------------------------
+    ("negation", "The US-led coalition did not coordinate with Russia, the Pentagon said.",
+     [("COOPERATE", "CJTF_OIR", "RUS", None, None, "negated")]),
+    ("denial", "Russia denied that its jets had struck SDF positions.",
+     [("ASSAULT", "RUS", "SDF", "organization", "RUS", "negated")]),
+    ("conditional", "If Iranian-backed militias cross the Euphrates, the US-led coalition could strike them.",
+     [("ASSAULT", "CJTF_OIR", "IRAN_BACKED_MILITIAS", None, None, "hypothetical")]),
+    ("plan", "The White House is pushing to cooperate with Russia against ISIS.",
+     [("COOPERATE", "USA", "RUS", "outlet", None, "hypothetical")]),
+    ("scheduled", "Secretary of State John Kerry is scheduled to meet Russian President Vladimir Putin on Thursday.",
+     [("CONSULT", "KERRY", "PUTIN", "outlet", None, "hypothetical")]),
+    ("question", "Will Turkey attack the YPG in Manbij?",
+     [("ASSAULT", "TUR", "YPG", "outlet", None, "hypothetical")]),
+    ("author-opinion", "I think it is ridiculous that Washington arms the YPG.",
+     [("BACKS", "USA", "YPG", "author", None, None)]),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_statements_sentence_to_statements(name, text, expected):
+    records = extract(text)
+    for want in expected:
+        assert any(matches(r, *want) for r in records), f"missing {want}; got:\n{describe(records)}"
+
+
+ABSENT = [
+    ("hypothetical-alliance", "So what happens if these thousand men actually make an alliance with ISIS?",
+     ("ALLIED_WITH", "REBELS", "ISIS")),
+    ("normative-not-event", "ISIS is a problem that should be dealt with by Iraq and Iran.",
+     ("ASSAULT", "IRQ", "ISIS")),
+    ("proposal-not-fact", "The Obama administration has warmed to a Russian proposal that allows U.S. forces to coordinate with the Kremlin.",
+     ("COOPERATE", "USA", "RUS")),
+    ("denied-not-fact", "Russia denied that its jets had struck SDF positions.",
+     ("ASSAULT", "RUS", "SDF")),
+]
+
+
+@pytest.mark.parametrize("name, text, forbidden", ABSENT, ids=[c[0] for c in ABSENT])
+def test_statements_hypotheticals_never_stored_as_fact(name, text, forbidden):
+    records = extract(text)
+    facts = [r for r in records if r["status"] == "fact" and r["asserted_by"]["kind"] in ("outlet", "author")]
+    assert not any(matches(r, *forbidden) for r in facts), describe(records)
+
+
+@pytest.mark.parametrize(
+    "text, published, date, granularity",
+    [
+        ("Russian jets struck ISIS near Palmyra on Tuesday.", "2017-10-24", "2017-10-24", "day"),  # a Tuesday
+        ("Russian jets struck ISIS near Palmyra last Friday.", "2017-10-24", "2017-10-20", "day"),
+        ("Russian jets struck ISIS near Palmyra in October.", "2017-11-15", "2017-10", "month"),
+        ("Russian jets struck ISIS near Palmyra on 5 July.", "2017-10-24", "2017-07-05", "day"),
+    ],
+)
+def test_statements_dates_resolved_against_the_article(text, published, date, granularity):
+    (strike,) = [r for r in extract(text, published) if r["type"] == "ASSAULT"]
+    assert (strike["date"], strike["date_granularity"]) == (date, granularity)
+    assert strike["place"] == "Palmyra"
+
+
+def test_statements_stored_and_queried_with_filters(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Russia accuses US\n\nRussia's defense ministry accused the United States of evacuating ISIS "
+        "commanders from Raqqa. Russian jets struck ISIS near Palmyra on Tuesday.\n"
+    )
+    (tmp_path / "a.meta.json").write_text(json.dumps({"outlet": "Northern Star Daily", "date": "2017-10-24"}))
+    with faultlines.open(":memory:") as fl:
+        fl.ingest([tmp_path])
+        claims = fl.statements(by="organization")
+        assert [(r["type"], r["source"]["id"], r["target"]["id"]) for r in claims] == [("AID", "USA", "ISIS")]
+        assert {r["type"] for r in fl.statements(actor="Daesh")} >= {"AID", "ASSAULT"}
+        # the headline and the first sentence both say it
+        assert [r["type"] for r in fl.statements(type="ACCUSE")] == ["ACCUSE", "ACCUSE"]
+        assert fl.statements(status="hypothetical") == []
+        assert fl.statements(since="2017-11-01") == []
+        outlet = fl.statements(type="ACCUSE")[0]["asserted_by"]
+        assert (outlet["kind"], outlet["name"]) == ("outlet", "Northern Star Daily")
+        with pytest.raises(faultlines.FaultlinesError, match="unknown type"):
+            fl.statements(type="BOMBING")
+
+
+@pytest.mark.slow
+def test_statements_same_with_two_worker_processes(tmp_path):
+    for n in range(6):
+        (tmp_path / f"{n}.txt").write_text(f"Report {n}\n\nRussian jets struck ISIS near Palmyra {n} times, the ministry said.")
+    results = []
+    for workers in (1, 2):
+        with faultlines.open(":memory:") as fl:
+            summary = fl.ingest([tmp_path], workers=workers, batch_size=2)
+            assert summary.ingested == 6
+            results.append(sorted((r["doc"], r["type"], r["source"]["id"], r["target"]["id"]) for r in fl.statements()))
+    assert results[0] == results[1] and len(results[0]) >= 6
