@@ -21,7 +21,7 @@ def fl():
         yield db
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared evaluation data (corpus, gold, data); the test is skipped without it."""
     if not (SHARED / "corpus").is_dir():
