@@ -67,7 +67,11 @@ class AttributionFinder:
             if colon is None or colon.i == sentence.start:
                 continue
             before = doc[sentence.start:colon.i]
-            if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("PROPN", "NOUN") for t in before):
+            if any(t.pos_ in ("VERB", "AUX") for t in before):
+                continue
+            # A name ("Moscow:", "Russia:") or a source ("Military source:"), not a label
+            # ("The issue:", "Update:").
+            if not (before.root.pos_ == "PROPN" or before.root.lemma_.lower() in self.lexicon.colon_speakers):
                 continue
             speaker = before.root
             frame = Frame(speaker=speaker.i, cue="headline colon")

@@ -32,7 +32,7 @@ class Trigger:
     """What a verb, noun or hyphenated compound says happens or holds."""
 
     type: str
-    preps: tuple[str, ...] = ()
+    preps: tuple[str, ...] | None = None
     particle: str | None = None
     accused_act: tuple[str, ...] = ()
     infinitive: str | None = None  # hypothetical | negated
@@ -59,6 +59,7 @@ class Lexicon:
     hypothetical_governors: frozenset[str]
     wanting_verbs: frozenset[str]
     normative_modals: frozenset[str]
+    colon_speakers: frozenset[str]
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
@@ -78,7 +79,8 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
             )
         found[str(word).lower()] = Trigger(
             type=kind,
-            preps=tuple(entry.get("preps", ())),
+            # No "preps" key: the default prepositions; "preps: []": direct objects only.
+            preps=tuple(entry["preps"]) if "preps" in entry else None,
             particle=entry.get("particle"),
             accused_act=tuple(entry.get("accused_act", ())),
             infinitive=entry.get("infinitive"),
@@ -137,6 +139,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         hypothetical_governors=words("hypothetical_governors"),
         wanting_verbs=words("wanting_verbs"),
         normative_modals=words("normative_modals"),
+        colon_speakers=words("colon_speakers"),
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),

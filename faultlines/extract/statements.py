@@ -46,6 +46,7 @@ class EventCandidate:
     hypothetical: bool = False
     frame: Frame | None = None  # who asserts it, if not the outlet
     symmetric: bool = False  # "X and Y agreed", "a deal between X and Y"
+    background: bool = False  # an apposition: the outlet's own background, not the speaker's claim
 
 
 @Language.factory("faultlines_statements", default_config={})
@@ -67,7 +68,8 @@ class StatementFinder:
         found: list[EventCandidate] = []
         for token in doc:
             for candidate in self._candidates(token):
-                found.append(_with(candidate, frame=frames.get(candidate.trigger)))
+                frame = None if candidate.background else frames.get(candidate.trigger)
+                found.append(_with(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
         found += self._demands(doc, frames)
         # Plain dicts: spaCy sends Docs between processes (n_process > 1) with msgpack.
@@ -93,6 +95,11 @@ class StatementFinder:
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
 
+    def _object_carries_event(self, verb: Token) -> bool:
+        return verb.lemma_.lower() in self.lexicon.light_verbs and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lexicon.nouns for c in verb.children
+        )
+
     def _is_accused_act(self, token: Token) -> bool:
         if token.dep_ not in ("pcomp", "pobj") or token.head.dep_ != "prep":
             return False
@@ -101,7 +108,9 @@ class StatementFinder:
 
     def _verb(self, verb: Token, trigger: Trigger):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        preps = trigger.preps or DEFAULT_TARGET_PREPS
+        preps = DEFAULT_TARGET_PREPS if trigger.preps is None else trigger.preps
+        if self._object_carries_event(verb):
+            return  # "sent a proposal to Russia", "launched strikes": the noun says what happens
         if passive:
             sources = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
             targets = [c for c in verb.children if c.dep_ == "nsubjpass"] + self._prep_objects(verb, preps)
@@ -118,6 +127,8 @@ class StatementFinder:
             # "Washington and Moscow agreed": each coordinated subject with the others.
             if len(_expand(sources)) > 1:
                 symmetric = True
+        if trigger.needs_prep and not self._prep_objects(verb, preps):
+            return  # "push into Raqqa" is an assault; "push to cooperate" is not
         kind, type_ = trigger.kind, trigger.type
         if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
@@ -129,7 +140,8 @@ class StatementFinder:
         )
 
     def _noun(self, noun: Token, trigger: Trigger):
-        targets = self._prep_objects(noun, trigger.preps)
+        noun_preps = trigger.preps or ()
+        targets = self._prep_objects(noun, noun_preps)
         sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
         sources += [p for by in noun.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
         symmetric = False
@@ -141,7 +153,9 @@ class StatementFinder:
             if not sources:
                 sources = self._subjects(noun.head)  # "the coalition carried out strikes on ISIS"
             if not targets:
-                targets = self._prep_objects(noun.head, trigger.preps)  # "cut a deal with X"
+                targets = self._prep_objects(noun.head, noun_preps)  # "cut a deal with X"
+            if not targets:  # "Finland will give Tanzania a grant"
+                targets = [c for c in noun.head.children if c.dep_ in ("dative", "iobj")]
         if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
             head_verb = noun.head.head
             if head_verb.lemma_.lower() in self.lexicon.light_verbs:
@@ -175,10 +189,14 @@ class StatementFinder:
         sources, targets = referents, possessors
         if trigger.reverse:
             sources, targets = targets, sources
+        # "Jabhat al-Nusra, al-Qaeda's affiliate": an apposition is background the writer
+        # gives, true whatever the clause around it says ("could weaken groups like ...").
+        background = noun.dep_ == "appos"
         yield EventCandidate(
             trigger=noun.i, type=trigger.type, kind=trigger.kind, how="relational",
             sources=tuple(t.i for t in sources), targets=tuple(t.i for t in targets),
-            negated=self._negated(noun), hypothetical=self._hypothetical(noun),
+            negated=self._negated(noun), hypothetical=False if background else self._hypothetical(noun),
+            background=background,
         )
 
     def _compound(self, word: Token, trigger: Trigger):
@@ -202,7 +220,10 @@ class StatementFinder:
             frame = frames.get(verb.i)
             if frame is None or frame.speaker is None or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.normative_modals for c in verb.children)
+            subject_start = min((c.i for c in verb.children if c.dep_ == "nsubj"), default=verb.i)
+            # "should the U.S. and Russia agree" (the modal before its subject) is a condition.
+            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.normative_modals and c.i > subject_start
+                        for c in verb.children)
             needs = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.normative_modals
             subject_of = verb.head if needs else verb
             subjects = [c for c in subject_of.children if c.dep_ == "nsubj" and c.lower_ not in self.lexicon.first_person]
@@ -232,7 +253,8 @@ class StatementFinder:
                     act_type = act_trigger.type
                     if act_trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in act.children):
                         act_type = act_trigger.object_type
-                    targets = [c for c in act.children if c.dep_ in _OBJECTS] or self._prep_objects(act, act_trigger.preps or DEFAULT_TARGET_PREPS)
+                    act_preps = DEFAULT_TARGET_PREPS if act_trigger.preps is None else act_trigger.preps
+                    targets = [c for c in act.children if c.dep_ in _OBJECTS] or self._prep_objects(act, act_preps)
                     if not accuser:
                         continue
                     found.append(EventCandidate(
@@ -291,7 +313,7 @@ class StatementFinder:
                 found += subjects
                 continue
             objects = [c for c in clause.children if c.dep_ in _OBJECTS]
-            found += self._prep_objects(clause, DEFAULT_TARGET_PREPS + ("from", "into", "in"))
+            found += self._prep_objects(clause, DEFAULT_TARGET_PREPS + ("from", "into"))
             for obj in objects:
                 found.append(obj)
                 found += self._prep_objects(obj, ("against", "on", "with", "to", "of"))

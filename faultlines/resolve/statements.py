@@ -261,7 +261,8 @@ class _MentionIndex:
                 if actor is not None:
                     return actor
         for child in token.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "for", "in", "on", "against", "by", "into", "to"):
+            # Not "in": "targets in Syria" names a place, not whom the act concerns.
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "for", "on", "against", "by", "into", "to"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = self.actor_for(pobj, depth + 1, loose=True)
