@@ -191,9 +191,7 @@ CASES = [
     case("003-government-officials-side", "003", "the very government officials",
          expect=[("White House", "USA.GOV"), ("U.S. military", "USA.MIL"),
                  ("Syrian opposition forces", ("SYR.REB", "REBELS")), ("government officials", "anon:USA.GOV")],
-         forbid=["anon:RUS"],
-         xfail="anonymous side: 'the very government officials' (the US intelligence community) gets "
-               "the most-named state so far (Russia) instead of the US the sentence is about"),
+         forbid=["anon:RUS"]),
     case("003-kerry-putin", "003", "scheduled to meet with",
          expect=[("John Kerry", "KERRY"), ("Russian", "RUS"), ("Vladimir Putin", "PUTIN")],
          roles=[("Vladimir Putin", "RUS")]),
@@ -209,9 +207,7 @@ CASES = [
     case("003-two-defense-officials", "003", "two defense officials said",
          expect=[("Russians", "RUS"), ("two defense officials", "anon:USA.MIL"), ("Moscow", "RUS.GOV"),
                  ("regime", "SYR.GOV.ASSAD"), ("rebel fighters", "REBELS")],
-         forbid=["anon:RUS"],
-         xfail="anonymous side: 'two defense officials' (US officials, the article is about the "
-               "Pentagon) become Russian (anon:RUS.MIL), the most-named state so far"),
+         forbid=["anon:RUS"]),
     case("003-us-official-no-space", "003", "What do we gain",
          expect=[("U.S.official", "anon:USA")],
          xfail="'one U.S.official' (no space after the dot, one token) is not found as an anonymous source"),

@@ -60,6 +60,7 @@ class Lexicon:
     wanting_verbs: frozenset[str]
     normative_modals: frozenset[str]
     colon_speakers: frozenset[str]
+    object_control: frozenset[str]
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
@@ -140,6 +141,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         wanting_verbs=words("wanting_verbs"),
         normative_modals=words("normative_modals"),
         colon_speakers=words("colon_speakers"),
+        object_control=frozenset(str(w).lower() for w in raw.get("object_control", ())),
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),

@@ -123,6 +123,10 @@ class StatementFinder:
                 targets, fallback = fallback, []
         fallback += self._complement_targets(verb, sources)
         symmetric = False
+        if any(t.lower_ == "one" and any(c.lower_ == "another" for c in t.children) or t.lower_ == "other"
+               and any(c.lower_ == "each" for c in t.children) for t in targets):
+            # "do not attack one another", "fought each other": each subject against the others.
+            targets, symmetric = [], True
         if trigger.type in ("AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO") and not targets:
             # "Washington and Moscow agreed": each coordinated subject with the others.
             if len(_expand(sources)) > 1:
@@ -143,6 +147,8 @@ class StatementFinder:
         noun_preps = trigger.preps or ()
         targets = self._prep_objects(noun, noun_preps)
         sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        # "a longstanding American-Russian agreement": names inside the modifiers too.
+        sources += [t for c in list(sources) for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
         sources += [p for by in noun.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
         symmetric = False
         between = [p for b in noun.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
@@ -283,12 +289,15 @@ class StatementFinder:
                 return [verb.head]  # "militias that fight ISIS", "forces fighting ISIS"
             if verb.dep_ == "xcomp":
                 objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
-                if objects and verb.head.lemma_.lower() in self.lexicon.verbs:
+                if objects and verb.head.lemma_.lower() in self.lexicon.object_control:
                     return objects  # object control: "asked the US to remove"
                 verb = verb.head  # subject control: "vowed to fight"
                 continue
             if verb.dep_ in ("conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
+                continue
+            if verb.dep_ in ("acomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+                verb = verb.head  # "are ready to pull out": the subject of "are"
                 continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
@@ -317,6 +326,9 @@ class StatementFinder:
             for obj in objects:
                 found.append(obj)
                 found += self._prep_objects(obj, ("against", "on", "with", "to", "of"))
+            # "vowed not to let the convoy pass": whom the inner clause is about.
+            found += [c for inner in clause.children if inner.dep_ in ("ccomp", "xcomp")
+                      for c in inner.children if c.dep_ == "nsubj" and c.i not in source_ids]
         return found
 
     def _prep_objects(self, head: Token, preps) -> list[Token]:
@@ -345,6 +357,9 @@ class StatementFinder:
         """A possibility, plan, proposal, condition or question, not a fact."""
         if token.sent.text.rstrip().rstrip('"”’').endswith("?"):
             return True
+        to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is not None and to.i > 0 and to.nbor(-1).lemma_.lower() in self.lexicon.hypothetical_governors:
+            return True  # "Obama's New Plan to Work With Russia", however the headline parses
         node = token
         for _ in range(5):
             if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_auxiliaries for c in node.children):

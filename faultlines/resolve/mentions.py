@@ -16,7 +16,7 @@ Rules, in the order they apply:
   links to the full name earlier in the article;
 - an anonymous source gets the affiliation its words give ("a U.S. official"), or, when
   they give only a sector ("two defense officials"), that sector of the state the article
-  has named most so far;
+  names most (with its government, military and bodies);
 - "he"/"she" link to the one person named in this or the previous sentence, "the group"
   to the last actor of a fitting kind in the last three sentences; otherwise nothing.
 
@@ -142,8 +142,8 @@ class MentionResolver:
         sectors = words & self.cues.sector_words
         if inner:
             affiliation = inner[-1][1]
-        elif sectors and state.most_named_state(before=span.start):
-            affiliation = state.most_named_state(before=span.start)
+        elif sectors and self._most_named_state(state):
+            affiliation = self._most_named_state(state)
         else:
             affiliation = None
         if affiliation is not None and affiliation.kind == "state" and sectors:
@@ -155,6 +155,17 @@ class MentionResolver:
             id=f"anon:{affiliation.id}", name=f"anonymous ({affiliation.name})",
             kind="anonymous", parent=affiliation.id,
         )
+
+    def _most_named_state(self, state: "_DocState") -> Actor | None:
+        """The state the article names most, counting its government, military and bodies
+        ("the Pentagon", "the White House" count for the US)."""
+        counts: Counter = Counter()
+        for _, actor in state.resolved:
+            chain = [actor] + (self.catalogue.ancestors(actor.id) if actor.id in self.catalogue else [])
+            states = [a for a in chain if a.kind == "state"]
+            if states:
+                counts[states[0].id] += 1
+        return self.catalogue.get(counts.most_common(1)[0][0]) if counts else None
 
     def _pronoun(self, span: Span, on, state: "_DocState") -> Actor | None:
         """"he", "she": the one person named in the nearest sentence (up to 4 back) that names any."""
@@ -177,8 +188,11 @@ class MentionResolver:
         if token.dep_ in ("dobj", "obj", "pobj", "dative"):
             verb = token.head.head if token.dep_ == "pobj" else token.head
             own_subject = {t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        # "they"/"their" may mean unnamed officials ("two defense officials ... saying they
+        # believe"); "its" never does.
+        excluded = ("person",) if span.text.lower() in ("they", "their", "them") else _NOT_GROUPS
         before = [m for m in state.mentions if m.start < span.start_char and m.start not in own_subject
-                  and state.actors[m.actor_id].kind not in _NOT_GROUPS]
+                  and state.actors[m.actor_id].kind not in excluded]
         here = [m for m in before if m.sentence_index == sentence]
         if here:
             return state.actors[here[-1].actor_id]
@@ -300,12 +314,9 @@ class _DocState:
         """Resolved spans inside ``outer`` (after it was resolved: those found before it)."""
         return [(s, a) for s, a in self._resolved if outer.start <= s.start and s.end <= outer.end and s != outer]
 
-    def most_named_state(self, before: int) -> Actor | None:
-        counts = Counter(a.id for s, a in self._resolved if a.kind == "state" and s.start < before)
-        if not counts:
-            return None
-        best = counts.most_common(1)[0][0]
-        return self.actors[best]
+    @property
+    def resolved(self) -> list[tuple[Span, Actor]]:
+        return self._resolved
 
 
 def resolve_mentions(doc: Doc, catalogue: Catalogue, on: str | date | None) -> ActorsFound:

@@ -188,6 +188,7 @@ class _MentionIndex:
         self.first_person = first_person
         self.roles = found.roles
         self.speaker_side: Actor | None = None  # set per candidate: whom "we" means there
+        self._descriptions: dict[str, list[tuple[int, Actor]]] | None = None
         self.actors = {a.id: a for a in found.actors}
         self.by_token: dict[int, str] = {}
         for mention in found.mentions:
@@ -250,7 +251,24 @@ class _MentionIndex:
                 actor = self.actor_for(child, depth + 1)
                 if actor is not None:
                     return actor
+        if depth == 0:
+            return self._described_earlier(token)
         return None
+
+    def _described_earlier(self, token: Token) -> Actor | None:
+        """"the convoy" after "a convoy of ISIS fighters": the actor of the earlier phrase
+        with the same head noun, when the text refers back with a definite article."""
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return None
+        if self._descriptions is None:
+            self._descriptions = {}
+            for other in token.doc:
+                if other.pos_ in ("NOUN", "PROPN") and other.i not in self.by_token:
+                    actor = self.actor_for(other, depth=1)
+                    if actor is not None:
+                        self._descriptions.setdefault(other.lemma_.lower(), []).append((other.i, actor))
+        earlier = [actor for i, actor in self._descriptions.get(token.lemma_.lower(), []) if i < token.i]
+        return earlier[-1] if earlier else None
 
     def _loosely(self, token: Token, depth: int) -> Actor | None:
         """A target read through what it belongs to or concerns: "Haiti's efforts",
