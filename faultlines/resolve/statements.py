@@ -79,7 +79,9 @@ class StatementResolver:
 
     def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences) -> list[Statement]:
         index.speaker_side = self._speaker_side(doc, candidate.frame, index, article)
-        sources = _distinct(a for i in candidate.sources for a in index.actors_for(doc[i]))
+        # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
+        # side; an unnamed source of no known side acts for no one.
+        sources = _distinct(self._acting_for(a) for i in candidate.sources for a in index.actors_for(doc[i]))
         source_ids = {a.id for a in sources}
         targets = []
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
@@ -95,7 +97,7 @@ class StatementResolver:
         if not targets and len(sources) > 1 and (candidate.symmetric or candidate.type in _SYMMETRIC):
             # "Hungarian and Romanian officials agreed", "U.S. and Russian negotiators ... talks"
             pairs = [(sources[0], other) for other in sources[1:]]
-        pairs = [(s, t) for s, t in pairs if s.id != t.id]
+        pairs = [(s, t) for s, t in pairs if self._distinct_parties(s, t, candidate.type)]
         if not pairs:
             return []
         trigger = doc[candidate.trigger]
@@ -115,6 +117,27 @@ class StatementResolver:
             )
             for s, t in pairs
         ]
+
+    def _acting_for(self, actor: Actor) -> Actor | None:
+        if actor.kind != "anonymous":
+            return actor
+        return self.catalogue.get(actor.parent) if actor.parent else None
+
+    def _distinct_parties(self, source: Actor, target: Actor, type_: str) -> bool:
+        """Two sides, not one: no statement between an actor and its own parent or body
+        ("the US government agreed with the United States"), and an unnamed source
+        is never acted upon."""
+        if target.kind == "anonymous":
+            return False
+        return not ({source.id} | self._family(source)) & ({target.id} | self._family(target)) or type_ == "MEMBER_OF" and source.id != target.id
+
+    def _family(self, actor: Actor) -> set[str]:
+        """The state an actor belongs to (or stands for, for an anonymous source), as a set."""
+        actor_id = actor.parent if actor.kind == "anonymous" and actor.parent else actor.id
+        if actor_id not in self.catalogue:
+            return set()
+        chain = [self.catalogue.get(actor_id)] + self.catalogue.ancestors(actor_id)
+        return {a.id for a in chain if a.kind == "state"}
 
     def _speaker_side(self, doc, frame: Frame | None, index, article) -> Actor | None:
         """Whom "we", "us" and "our" stand for in a speaker's words: the speaker's organisation
@@ -347,6 +370,7 @@ def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | N
     places = [
         e for e in sentence.ents
         if (e.label_ in ("GPE", "LOC", "FAC") or is_place(e.text)) and not any(index.covers(t) for t in e)
+        and not e.root.like_num and e.text[:1].isupper()  # "One", "two" are no places
     ]
     if not places:
         return None
