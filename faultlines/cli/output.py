@@ -67,7 +67,7 @@ def emit(
         writer.writerows(rows)
     else:
         table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-        cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+        cells = [["" if row.get(c) is None else " ".join(str(row.get(c)).split()) for c in columns] for row in rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
         # Ids, dates and counts are shown in full; titles and names share what is left of
         # the terminal, one line per row, cut with an ellipsis.

@@ -117,6 +117,8 @@ class ActorFinder:
             stripped = self._strip_titles(doc, start, end)
             label = "person" if ent.label_ == "PERSON" or stripped > start else "organization"
             start = stripped
+            if label == "organization" and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+                continue  # "Control of Al-Bukamal could ...": a capitalised first word, no name
             # NER often swallows a trailing possessive or punctuation.
             while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
                 end -= 1

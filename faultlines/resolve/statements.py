@@ -108,11 +108,12 @@ class StatementResolver:
         when, granularity = _date_near(sentence, trigger, article.published, future=status == "hypothetical")
         place = _place_near(sentence, trigger, index)
         number = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
+        start, end = _evidence(sentence)
         return [
             Statement(
                 kind=candidate.kind, type=candidate.type, source_actor_id=s.id, target_actor_id=t.id,
                 attribution=attribution, status=status, sentence_index=number,
-                start=sentence.start_char, end=sentence.end_char, date=when, date_granularity=granularity,
+                start=start, end=end, date=when, date_granularity=granularity,
                 place=place, extractor=f"{EXTRACTOR}:{candidate.how}:{trigger.lemma_.lower()}",
             )
             for s, t in pairs
@@ -193,10 +194,11 @@ class StatementResolver:
             if role.sentence_index >= len(sentences):
                 continue
             sentence = sentences[role.sentence_index]
+            start, end = _evidence(sentence)
             found_statements.append(Statement(
                 kind="relation", type="MEMBER_OF", source_actor_id=role.person_id, target_actor_id=role.member_of,
                 attribution=Attribution(kind="outlet", actor_id=outlet.id if outlet else None, name=outlet.name if outlet else None),
-                status="fact", sentence_index=role.sentence_index, start=sentence.start_char, end=sentence.end_char,
+                status="fact", sentence_index=role.sentence_index, start=start, end=end,
                 date=article.published, date_granularity="day" if article.published else None,
                 extractor=f"{EXTRACTOR}:role:{role.role}",
             ))
@@ -322,6 +324,13 @@ class _MentionIndex:
         return token.i in self.by_token
 
 
+def _evidence(sentence: Span) -> tuple[int, int]:
+    """Character offsets of a sentence without the blank lines around it."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
+
+
 def _unquoted_words(sentence: Span) -> set[str]:
     """Lower-cased words outside quotation marks; pronouns only as pronouns ("US" is no "us")."""
     words, inside = set(), False
@@ -378,7 +387,8 @@ def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | N
     # The small model often cuts "Deir ez-Zor" to "Deir": extend while still a place name.
     doc, end, best = sentence.doc, nearest.end, nearest.text
     for extra in range(1, 4):
-        if end + extra > sentence.end or doc[end + extra - 1].is_punct and doc[end + extra - 1].text != "-":
+        added = doc[end + extra - 1] if end + extra <= sentence.end else None
+        if added is None or added.is_space or added.is_punct and added.text != "-":
             break
         longer = doc[nearest.start:end + extra].text
         if is_place(longer):
