@@ -126,24 +126,39 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command(epilog="Example:\n\n  faultlines demo && faultlines articles --db faultlines-demo.db")
+@app.command(epilog="Example:\n\n  faultlines demo && faultlines statements --db faultlines-demo.db --actor ISIS")
 @reports_errors
 def demo(
     db: str = typer.Option("faultlines-demo.db", "--db", help="Database to write the demo into."),
     model: Optional[str] = MODEL_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format of the article list."),
 ) -> None:
-    """Ingest the bundled demo corpus (fictional articles written for faultlines) and list it."""
+    """Ingest the bundled demo corpus (fictional articles written for faultlines) and show what it says.
+
+    Lists the articles, then who backs or belongs to whom, and the accusations and denials
+    with who makes them.
+    """
+    from .query import ARTICLE_COLUMNS, article_rows
+    from .statements import emit_statements
+
     corpus = api.demo_corpus_path()
     with api.open(db) as fl:
         with _Reporter(quiet=fmt is not Format.table, show_progress=True) as reporter:
             summary = fl.ingest([str(corpus)], on_result=reporter, model=model)
-        if fmt is Format.table:
-            _print_summary(summary, db, as_json=False, quiet=False)
-        from .query import ARTICLE_COLUMNS, article_rows
-
+        if fmt is not Format.table:
+            emit(article_rows(fl.articles()), fmt, columns=ARTICLE_COLUMNS)
+            raise typer.Exit(0 if summary.ok else 1)
+        _print_summary(summary, db, as_json=False, quiet=False)
         emit(article_rows(fl.articles()), fmt, columns=ARTICLE_COLUMNS, title=f"Demo corpus in {Path(db).name}")
-    if fmt is Format.table:
-        stderr.print(f"Next: faultlines show 1 --db {db}", highlight=False)
+        relations = fl.statements(type=["BACKS", "ALLIED_WITH", "MEMBER_OF"])
+        emit_statements(relations, fmt, title=f"Who backs, is allied with or belongs to whom ({len(relations)})")
+        disputes = [r for r in fl.statements(type=["ACCUSE", "REJECT"]) + fl.statements(status="negated")]
+        disputes.sort(key=lambda r: (r["date"] or r["published"] or "", r["doc"]))
+        emit_statements(disputes, fmt, title=f"Accusations, rejections and denials ({len(disputes)})")
+    stderr.print(
+        f"Next: faultlines show 17 --db {db}   ·   faultlines statements --db {db} --actor ISIS   ·   "
+        f"faultlines actor SDF --db {db}",
+        highlight=False,
+    )
     if not summary.ok:
         raise typer.Exit(1)

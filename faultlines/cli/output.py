@@ -22,6 +22,7 @@ stderr = Console(stderr=True)
 
 
 _SHORT = 12  # columns never wider than this are never cut
+_FULL_MAX = 36  # ids are shown whole up to this width
 
 
 class Format(str, enum.Enum):
@@ -71,12 +72,14 @@ def emit(
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
         # Ids, dates and counts are shown in full; titles and names share what is left of
         # the terminal, one line per row, cut with an ellipsis.
+        # Ids a user copies stay whole, up to a width that leaves room for the rest.
+        widths = [min(w, _FULL_MAX) if c in full else w for w, c in zip(widths, columns)]
         short = [w <= _SHORT or c in full for w, c in zip(widths, columns)]
         spare = stdout.width - sum(w for w, s in zip(widths, short) if s) - 3 * len(columns) - 2
         long_total = sum(w for w, s in zip(widths, short) if not s) or 1
         for column, width, is_short in zip(columns, widths, short):
             if is_short:
-                table.add_column(column, no_wrap=True, min_width=width)
+                table.add_column(column, no_wrap=True, min_width=width, max_width=max(width, _SHORT), overflow="ellipsis")
             else:
                 share = max(8, spare * width // long_total)
                 table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=share)
