@@ -80,7 +80,7 @@ def fakes_resolution(nlp, n: int) -> tuple[int, int, Counter, float]:
             total += 1
             if ":" not in mention.actor_id:
                 resolved += 1
-            elif not mention.actor_id.startswith("anon:") and mention.how not in ("pronoun", "anaphor"):
+            elif not mention.actor_id.startswith("anon:") and mention.how not in ("pronoun", "group_pronoun", "anaphor"):
                 unresolved[mention.text] += 1
     return resolved, total, unresolved, time.perf_counter() - started
 
