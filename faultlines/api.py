@@ -15,9 +15,9 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterator, Sequence
 
-from .core import extract_inputs, run_ingest, summarize
+from .core import analyse_doc, analysis_pipeline, extract_inputs, run_ingest, summarize
 from .export import statement_record
 from .errors import FaultlinesError
 from .ingest.dates import parse_date
@@ -294,8 +294,6 @@ def extract_statements(
 
 def extract_text(text: str, options: Options | None = None, *, published: str | None = None) -> list[dict]:
     """Statements in one text given as a string (a sentence or a whole article)."""
-    from .core import analyse_doc, analysis_pipeline
-
     options = options or Options.from_env()
     article = Article(text=text, key="text", input_kind="stdin", published=published)
     nlp = analysis_pipeline(options.model, options.catalogue)

@@ -25,7 +25,7 @@ from .ingest import collect
 from .nlp import load_pipeline, pipeline_label, sentences_of
 from .options import Options
 from .resolve.catalogue import Catalogue
-from .resolve.mentions import resolve_mentions
+from .resolve.mentions import MentionResolver
 from .resolve.statements import StatementResolver
 from .store import Store, content_hash
 from .values import (
@@ -55,11 +55,19 @@ def analysis_pipeline(model: str, catalogue_files: tuple[str, ...] = ()) -> Lang
     return nlp
 
 
+@functools.lru_cache(maxsize=4)
+def _resolvers(nlp: Language) -> tuple[Catalogue, MentionResolver, StatementResolver]:
+    """The resolvers for a pipeline's catalogue and lexicon, built once per pipeline."""
+    catalogue = nlp.get_pipe("faultlines_actors").catalogue
+    lexicon = nlp.get_pipe("faultlines_statements").lexicon
+    return catalogue, MentionResolver(catalogue), StatementResolver(catalogue, lexicon)
+
+
 def analyse_doc(doc: Doc, article: Article, nlp: Language) -> Analysis:
     """Everything faultlines derives from one parsed article: sentences, actors, statements."""
-    catalogue = nlp.get_pipe("faultlines_actors").catalogue
-    found = resolve_mentions(doc, catalogue, article.published)
-    statements = StatementResolver(catalogue, nlp.get_pipe("faultlines_statements").lexicon).resolve(doc, article, found)
+    catalogue, mentions, statement_resolver = _resolvers(nlp)
+    found = mentions.resolve(doc, article.published)
+    statements = statement_resolver.resolve(doc, article, found)
     return Analysis(
         sentences=sentences_of(doc),
         actors=_with_parents(found.actors + statements.actors, catalogue),

@@ -2,8 +2,9 @@
 
     FaultlinesError
     ├── ModelNotInstalled   the spaCy pipeline named in the options cannot be loaded
-    ├── CatalogueError      an actor catalogue file is invalid (lists file, entry, fix);
-    │                       defined in faultlines.resolve.catalogue
+    ├── ProblemsError       a data file is invalid; lists each problem with its fix
+    │   ├── CatalogueError  an actor catalogue file (faultlines.resolve.catalogue)
+    │   └── GoldError       a gold or PLOVER file (faultlines.evaluate.gold)
     ├── InputError          one input cannot be read; carries a Problem (location, reason, fix)
     │   └── FetchError      a URL or feed could not be fetched or is refused
     └── StoreError          the database cannot be opened or used
@@ -14,6 +15,8 @@ result and goes on. Only the CLI turns exceptions into messages and exit codes.
 """
 
 from __future__ import annotations
+
+from typing import Iterable
 
 from .values import Problem
 
@@ -52,3 +55,15 @@ class SchemaTooNew(StoreError):
             f"{path} has schema version {found}, but this faultlines knows up to {known}. "
             "Upgrade faultlines: pip install -U faultlines."
         )
+
+
+class ProblemsError(FaultlinesError):
+    """A data file (catalogue, gold) is invalid; ``problems`` names each file, entry and fix."""
+
+    what = "data"
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(problems)
+        shown = "\n".join(f"  - {problem}" for problem in self.problems[:20])
+        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        super().__init__(f"invalid {self.what} ({len(self.problems)} problem(s)):\n{shown}{more}")

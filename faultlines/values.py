@@ -9,7 +9,7 @@ hands back, and carry it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 InputKind = Literal["txt", "md", "html", "json", "jsonl", "csv", "stdin", "url", "feed"]
@@ -175,4 +175,3 @@ class StoredArticle:
     ingested_at: str
     sentence_count: int = 0
     statement_count: int = 0
-    extra: dict = field(default_factory=dict, compare=False)

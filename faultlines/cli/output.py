@@ -11,7 +11,7 @@ import dataclasses
 import enum
 import json
 import sys
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from rich import box
 from rich.console import Console
@@ -90,7 +90,3 @@ def emit(
 
 def emit_object(value: Any) -> None:
     print(json.dumps(to_plain(value), ensure_ascii=False, indent=2))
-
-
-def lines(values: Iterable[str]) -> str:
-    return "\n".join(values)

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import FaultlinesError
+from ..errors import ProblemsError
 from ..resolve.catalogue import normalize_name
 from ..values import Problem
 
@@ -49,14 +49,10 @@ _STATEMENT_FIELDS = {"type", "src", "tgt", "by", "status", "core", "sym", "note"
 _MUST_NOT_FIELDS = {"type", "src", "tgt", "by", "status", "sym", "sentence_has", "note"}
 
 
-class GoldError(FaultlinesError):
+class GoldError(ProblemsError):
     """A gold file (or the PLOVER records file) is invalid; ``problems`` name file, entry and fix."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(problems)
-        shown = "\n".join(f"  - {problem}" for problem in self.problems[:20])
-        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
-        super().__init__(f"invalid gold data ({len(self.problems)} problem(s)):\n{shown}{more}")
+    what = "gold data"
 
 
 @dataclass(frozen=True)

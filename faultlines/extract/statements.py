@@ -12,7 +12,7 @@ candidate becomes a statement at all (both ends must be actors) is decided in
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -69,7 +69,7 @@ class StatementFinder:
         for token in doc:
             for candidate in self._candidates(token):
                 frame = None if candidate.background else frames.get(candidate.trigger)
-                found.append(_with(candidate, frame=frame))
+                found.append(replace(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
         found += self._demands(doc, frames)
         # Plain dicts: spaCy sends Docs between processes (n_process > 1) with msgpack.
@@ -423,9 +423,3 @@ def _expand(tokens) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "as" and any(a.lower_ == "such" for a in prep.lefts):
                 queue += [c for c in prep.children if c.dep_ == "pobj"]
     return found
-
-
-def _with(candidate: EventCandidate, **changes) -> EventCandidate:
-    from dataclasses import replace
-
-    return replace(candidate, **{k: v for k, v in changes.items() if v is not None or k != "frame"})

@@ -24,7 +24,7 @@ from typing import Any, Iterator, Sequence
 
 import yaml
 
-from ..errors import FaultlinesError
+from ..errors import ProblemsError
 from ..values import Actor, Problem
 
 __all__ = [
@@ -78,14 +78,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
-class CatalogueError(FaultlinesError):
+class CatalogueError(ProblemsError):
     """A catalogue file is invalid; ``problems`` names each file, entry and fix."""
 
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = tuple(problems)
-        shown = "\n".join(f"  - {problem}" for problem in self.problems[:20])
-        more = f"\n  ... and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
-        super().__init__(f"invalid actor catalogue ({len(self.problems)} problem(s)):\n{shown}{more}")
+    what = "actor catalogue"
 
 
 def normalize_name(text: str) -> str:
