@@ -182,3 +182,23 @@ def test_statements_same_with_two_worker_processes(tmp_path):
             assert summary.ingested == 6
             results.append(sorted((r["doc"], r["type"], r["source"]["id"], r["target"]["id"]) for r in fl.statements()))
     assert results[0] == results[1] and len(results[0]) >= 6
+
+
+@pytest.mark.parametrize(
+    "text, commitment, act",
+    [
+        ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE", "AID"),
+        ("Hungary said it will support the UN Security Council resolution.", "AGREE", None),
+        ("Iran will launch attacks on Iraq unless Baghdad accepts its terms.", "THREATEN", "ASSAULT"),
+    ],
+)
+def test_statements_commitment_is_stated_beside_the_act(text, commitment, act):
+    records = extract(text)
+    assert any(r["type"] == commitment and r["status"] == "fact" for r in records), describe(records)
+    if act:
+        assert any(r["type"] == act and r["status"] == "hypothetical" for r in records), describe(records)
+
+
+def test_statements_no_commitment_in_a_condition_or_question():
+    for text in ("If Russia will attack Ukraine, NATO responds.", "Will Turkey attack the YPG in Manbij?"):
+        assert not [r for r in extract(text) if r["type"] in ("AGREE", "THREATEN")], text

@@ -61,6 +61,8 @@ class Lexicon:
     normative_modals: frozenset[str]
     colon_speakers: frozenset[str]
     object_control: frozenset[str]
+    commitment_auxiliaries: frozenset[str]
+    commissive_governors: frozenset[str]
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
@@ -142,6 +144,8 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         normative_modals=words("normative_modals"),
         colon_speakers=words("colon_speakers"),
         object_control=frozenset(str(w).lower() for w in raw.get("object_control", ())),
+        commitment_auxiliaries=words("commitment_auxiliaries"),
+        commissive_governors=words("commissive_governors"),
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),

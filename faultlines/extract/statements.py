@@ -25,6 +25,7 @@ if not Doc.has_extension(EVENTS_ATTR):
     Doc.set_extension(EVENTS_ATTR, default=None)
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "HOSTILE_TO", "REJECT", "PROTEST", "ACCUSE"}
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
 
 
@@ -95,6 +96,18 @@ class StatementFinder:
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
 
+    def _commitment(self, verb: Token, type_: str) -> str | None:
+        """AGREE or THREATEN when the clause commits its subject to the act, else None."""
+        if type_ in ("AGREE", "THREATEN") or self._negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks for c in verb.children):
+            return None  # the condition of a commitment is not one
+        future = any(c.dep_ == "aux" and c.lower_ in self.lexicon.commitment_auxiliaries for c in verb.children)
+        governed = verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in self.lexicon.commissive_governors
+        if not (future or governed):
+            return None
+        return "THREATEN" if type_ in _HOSTILE else "AGREE"
+
     def _object_carries_event(self, verb: Token) -> bool:
         return verb.lemma_.lower() in self.lexicon.light_verbs and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lexicon.nouns for c in verb.children
@@ -136,6 +149,13 @@ class StatementFinder:
         kind, type_ = trigger.kind, trigger.type
         if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
+        commitment = self._commitment(verb, type_)
+        if commitment:
+            yield EventCandidate(
+                trigger=verb.i, type=commitment, kind="event", how="commitment",
+                sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+                fallback_targets=tuple(t.i for t in _expand(fallback + self._complement_targets(verb, sources))),
+            )
         yield EventCandidate(
             trigger=verb.i, type=type_, kind=kind, how="verb",
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
@@ -170,6 +190,13 @@ class StatementFinder:
         fallback = self._complement_targets(noun, sources)
         if trigger.needs_prep and not targets and not fallback:
             return
+        commitment = self._commitment(status_token, trigger.type) if status_token.i != noun.i else None
+        if commitment:  # "Finland will give Tanzania a grant", "Iran will launch attacks on Iraq"
+            yield EventCandidate(
+                trigger=noun.i, type=commitment, kind="event", how="commitment",
+                sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+                fallback_targets=tuple(t.i for t in _expand(fallback)),
+            )
         yield EventCandidate(
             trigger=noun.i, type=trigger.type, kind=trigger.kind, how="noun",
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
