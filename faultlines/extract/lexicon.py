@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -39,6 +39,7 @@ class Trigger:
     needs_prep: bool = False
     reverse: bool = False
     object_type: str | None = None  # the type when the verb has a direct object
+    by_object: dict = field(default_factory=dict)  # object lemma -> type ("expel diplomats": SANCTION)
 
     @property
     def kind(self) -> str:
@@ -90,6 +91,7 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
             needs_prep=bool(entry.get("needs_prep", False)),
             reverse=bool(entry.get("reverse", False)),
             object_type=entry.get("object_type"),
+            by_object={str(k).lower(): v for k, v in (entry.get("by_object") or {}).items()},
         )
     return found
 

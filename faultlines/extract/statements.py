@@ -25,6 +25,7 @@ if not Doc.has_extension(EVENTS_ATTR):
     Doc.set_extension(EVENTS_ATTR, default=None)
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "PROTEST"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "HOSTILE_TO", "REJECT", "PROTEST", "ACCUSE"}
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
 
@@ -73,6 +74,8 @@ class StatementFinder:
                 found.append(replace(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
         found += self._demands(doc, frames)
+        # Text order; at one trigger, the speech act (a demand, a commitment) before the act.
+        found.sort(key=lambda c: (c.trigger, c.how not in ("demand", "commitment")))
         # Plain dicts: spaCy sends Docs between processes (n_process > 1) with msgpack.
         doc._.set(EVENTS_ATTR, [asdict(candidate) for candidate in found])
         return doc
@@ -98,7 +101,7 @@ class StatementFinder:
 
     def _commitment(self, verb: Token, type_: str) -> str | None:
         """AGREE or THREATEN when the clause commits its subject to the act, else None."""
-        if type_ in ("AGREE", "THREATEN") or self._negated(verb) or verb.sent.text.rstrip().endswith("?"):
+        if type_ == "THREATEN" or verb.sent.text.rstrip().endswith("?"):
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks for c in verb.children):
             return None  # the condition of a commitment is not one
@@ -106,6 +109,11 @@ class StatementFinder:
         governed = verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in self.lexicon.commissive_governors
         if not (future or governed):
             return None
+        if self._negated(verb):
+            # "Syria will not accept more refugees": a refusal now, of a cooperative act.
+            return None if type_ in _HOSTILE else "REJECT"
+        if type_ == "AGREE":
+            return None  # "will sign a deal" is already the agreement
         return "THREATEN" if type_ in _HOSTILE else "AGREE"
 
     def _object_carries_event(self, verb: Token) -> bool:
@@ -134,7 +142,7 @@ class StatementFinder:
             fallback = self._prep_objects(verb, preps)
             if not targets:
                 targets, fallback = fallback, []
-        fallback += self._complement_targets(verb, sources)
+        fallback += self._complement_targets(verb, sources, trigger.type)
         symmetric = False
         if any(t.lower_ == "one" and any(c.lower_ == "another" for c in t.children) or t.lower_ == "other"
                and any(c.lower_ == "each" for c in t.children) for t in targets):
@@ -149,12 +157,16 @@ class StatementFinder:
         kind, type_ = trigger.kind, trigger.type
         if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            if obj.lemma_.lower() in trigger.by_object:  # "expelled two diplomats": a sanction
+                type_ = trigger.by_object[obj.lemma_.lower()]
+                kind = "relation" if type_ in RELATIONS else "event"
         commitment = self._commitment(verb, type_)
         if commitment:
             yield EventCandidate(
                 trigger=verb.i, type=commitment, kind="event", how="commitment",
                 sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
-                fallback_targets=tuple(t.i for t in _expand(fallback + self._complement_targets(verb, sources))),
+                fallback_targets=tuple(t.i for t in _expand(fallback)),
             )
         yield EventCandidate(
             trigger=verb.i, type=type_, kind=kind, how="verb",
@@ -187,7 +199,7 @@ class StatementFinder:
             if head_verb.lemma_.lower() in self.lexicon.light_verbs:
                 sources = self._subjects(head_verb)
         status_token = noun.head if noun.dep_ in ("dobj", "obj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else noun
-        fallback = self._complement_targets(noun, sources)
+        fallback = self._complement_targets(noun, sources, trigger.type)
         if trigger.needs_prep and not targets and not fallback:
             return
         commitment = self._commitment(status_token, trigger.type) if status_token.i != noun.i else None
@@ -332,7 +344,7 @@ class StatementFinder:
             break
         return []
 
-    def _complement_targets(self, head: Token, sources: list[Token]) -> list[Token]:
+    def _complement_targets(self, head: Token, sources: list[Token], type_: str = "") -> list[Token]:
         """Targets read from a clause the trigger governs.
 
         "demanding that President Mugabe abandon ...": the clause's subject, when it is not
@@ -345,7 +357,11 @@ class StatementFinder:
             if clause.dep_ not in ("ccomp", "xcomp", "acl", "advcl") or clause.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in source_ids]
-            if subjects and clause.dep_ in ("ccomp", "acl"):
+            # Whom a demand, warning or accusation is about is the clause's subject; for
+            # other acts it is not ("help ensure that these terrorists never enter").
+            if subjects and clause.dep_ in ("ccomp", "acl") and (
+                type_ in _SPEECH_ACTS or head.lemma_.lower() in self.lexicon.object_control
+            ):  # ... and for "allowed a convoy [to] go free", the one allowed
                 found += subjects
                 continue
             objects = [c for c in clause.children if c.dep_ in _OBJECTS]
@@ -354,8 +370,9 @@ class StatementFinder:
                 found.append(obj)
                 found += self._prep_objects(obj, ("against", "on", "with", "to", "of"))
             # "vowed not to let the convoy pass": whom the inner clause is about.
-            found += [c for inner in clause.children if inner.dep_ in ("ccomp", "xcomp")
-                      for c in inner.children if c.dep_ == "nsubj" and c.i not in source_ids]
+            if type_ in _SPEECH_ACTS:  # "vowed not to let the convoy pass"
+                found += [c for inner in clause.children if inner.dep_ in ("ccomp", "xcomp")
+                          for c in inner.children if c.dep_ == "nsubj" and c.i not in source_ids]
         return found
 
     def _prep_objects(self, head: Token, preps) -> list[Token]:

@@ -214,6 +214,7 @@ class _MentionIndex:
         self.roles = found.roles
         self.speaker_side: Actor | None = None  # set per candidate: whom "we" means there
         self._descriptions: dict[str, list[tuple[int, Actor]]] | None = None
+        self._describing = False  # building the table above: do not look it up meanwhile
         self.actors = {a.id: a for a in found.actors}
         self.by_token: dict[int, str] = {}
         for mention in found.mentions:
@@ -276,7 +277,7 @@ class _MentionIndex:
                 actor = self.actor_for(child, depth + 1)
                 if actor is not None:
                     return actor
-        if depth == 0:
+        if depth == 0 and not self._describing:
             return self._described_earlier(token)
         return None
 
@@ -286,12 +287,13 @@ class _MentionIndex:
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
             return None
         if self._descriptions is None:
-            self._descriptions = {}
+            self._descriptions, self._describing = {}, True
             for other in token.doc:
                 if other.pos_ in ("NOUN", "PROPN") and other.i not in self.by_token:
-                    actor = self.actor_for(other, depth=1)
+                    actor = self.actor_for(other)
                     if actor is not None:
                         self._descriptions.setdefault(other.lemma_.lower(), []).append((other.i, actor))
+            self._describing = False
         earlier = [actor for i, actor in self._descriptions.get(token.lemma_.lower(), []) if i < token.i]
         return earlier[-1] if earlier else None
 
@@ -305,7 +307,7 @@ class _MentionIndex:
                     return actor
         for child in token.children:
             # Not "in": "targets in Syria" names a place, not whom the act concerns.
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "for", "on", "against", "by", "into", "to"):
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "for", "on", "against", "by", "into", "to", "with"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actor = self.actor_for(pobj, depth + 1, loose=True)
