@@ -40,6 +40,7 @@ class Trigger:
     reverse: bool = False
     object_type: str | None = None  # the type when the verb has a direct object
     by_object: dict = field(default_factory=dict)  # object lemma -> type ("expel diplomats": SANCTION)
+    by_modifier: dict = field(default_factory=dict)  # noun modifier -> type ("hunger strike": PROTEST)
 
     @property
     def kind(self) -> str:
@@ -92,6 +93,7 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
             reverse=bool(entry.get("reverse", False)),
             object_type=entry.get("object_type"),
             by_object={str(k).lower(): v for k, v in (entry.get("by_object") or {}).items()},
+            by_modifier={str(k).lower(): v for k, v in (entry.get("by_modifier") or {}).items()},
         )
     return found
 

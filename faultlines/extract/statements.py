@@ -176,6 +176,9 @@ class StatementFinder:
         )
 
     def _noun(self, noun: Token, trigger: Trigger):
+        modifier = next((c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ in trigger.by_modifier), None)
+        if modifier:  # "a hunger strike" is a protest, not an attack
+            trigger = replace(trigger, type=trigger.by_modifier[modifier])
         noun_preps = trigger.preps or ()
         targets = self._prep_objects(noun, noun_preps)
         sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
