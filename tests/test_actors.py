@@ -141,3 +141,16 @@ def test_actors_user_catalogue_adds_an_actor(tmp_path):
     with faultlines.open(":memory:", faultlines.Options(catalogue=(str(extra),))) as fl:
         fl.ingest([tmp_path / "in"])
         assert fl.actors(search="Furat")[0]["id"] == "FURAT_VOICE"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iraqi police said the convoy was attacked.", ("police", "IRQ")),
+        ("Turkish security forces detained the men.", ("security forces", "TUR.MIL")),
+        ("Syrian rebels said the town had fallen.", ("Syrian rebels", "SYR.REB")),  # not Syria
+        ("Police detained the protesters.", ("Police", "POLICE")),
+    ],
+)
+def test_actors_generic_state_agents_take_the_demonym_state(nlp, text, expected):
+    assert expected in pairs(nlp, text)

@@ -28,6 +28,7 @@ class ActorCues:
     person_pronouns: frozenset[str]
     place_prepositions: frozenset[str]
     group_pronouns: frozenset[str]
+    state_agents: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,4 +46,5 @@ def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
         person_pronouns=frozenset(raw["person_pronouns"]),
         place_prepositions=frozenset(raw["place_prepositions"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
+        state_agents=dict(raw.get("state_agents") or {}),
     )

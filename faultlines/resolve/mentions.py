@@ -105,6 +105,11 @@ class MentionResolver:
             state.roles_later.append((span, actor))
         if actor.kind == "state":
             return self._military_if_armed(span, actor)
+        if actor.id in self.cues.state_agents and span.start > 0:
+            state_actor = self.catalogue.demonym(span.doc[span.start - 1].text, on)
+            if state_actor is not None:  # "Iraqi police", "Turkish security forces"
+                body = self.catalogue.get(f"{state_actor.id}.MIL") if self.cues.state_agents[actor.id] == "military" else None
+                return body or state_actor
         return actor
 
     def _demonym(self, span: Span, on, state: "_DocState") -> Actor | None:
