@@ -295,7 +295,8 @@ def extract_statements(
 def extract_text(text: str, options: Options | None = None, *, published: str | None = None) -> list[dict]:
     """Statements in one text given as a string (a sentence or a whole article)."""
     options = options or Options.from_env()
-    article = Article(text=text, key="text", input_kind="stdin", published=published)
+    article = Article(text=text, key="text", input_kind="stdin", published=published,
+                      date_source="flag" if published else None)
     nlp = analysis_pipeline(options.model, options.catalogue)
     analysis = analyse_doc(nlp(text), article, nlp)
     actors = {a.id: a for a in analysis.actors}

@@ -66,7 +66,10 @@ def _resolvers(nlp: Language) -> tuple[Catalogue, MentionResolver, StatementReso
 def analyse_doc(doc: Doc, article: Article, nlp: Language) -> Analysis:
     """Everything faultlines derives from one parsed article: sentences, actors, statements."""
     catalogue, mentions, statement_resolver = _resolvers(nlp)
-    found = mentions.resolve(doc, article.published)
+    # A file's modification time says when it was saved, not written: let the names in
+    # the text date it instead.
+    on = article.published if article.date_source not in (None, "file-mtime") else None
+    found = mentions.resolve(doc, on)
     statements = statement_resolver.resolve(doc, article, found)
     return Analysis(
         sentences=sentences_of(doc),

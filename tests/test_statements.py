@@ -202,3 +202,18 @@ def test_statements_commitment_is_stated_beside_the_act(text, commitment, act):
 def test_statements_no_commitment_in_a_condition_or_question():
     for text in ("If Russia will attack Ukraine, NATO responds.", "Will Turkey attack the YPG in Manbij?"):
         assert not [r for r in extract(text) if r["type"] in ("AGREE", "THREATEN")], text
+
+
+def test_statements_undated_file_is_dated_by_the_names_in_it(tmp_path):
+    text = ("Convoy row\n\nBrett McGurk, the US envoy to the coalition against ISIS, said the Syrian government "
+            "had cut a deal with ISIS. Jabhat al-Nusra fighters left last Friday.")
+    (tmp_path / "undated.txt").write_text(text)
+    records = [r for r in faultlines.extract_statements([tmp_path / "undated.txt"]) if isinstance(r, dict)]
+    deal = [r for r in records if r["type"] == "AGREE"]
+    # The file's date is its modification time (today); the names date it to about 2016,
+    # when "the Syrian government" was Assad's.
+    assert deal and deal[0]["target"]["id"] in ("SYR.GOV.ASSAD", "ISIS") and deal[0]["source"]["id"] in ("SYR.GOV.ASSAD", "ISIS")
+    assert all(r["date"] is None for r in records), "no 'last Friday' resolved against a file time"
+    (tmp_path / "undated.meta.json").write_text('{"date": "2025-03-01"}')
+    records = [r for r in faultlines.extract_statements([tmp_path / "undated.txt"]) if isinstance(r, dict)]
+    assert any("SYR.GOV.TRANS" in (r["source"]["id"], r["target"]["id"]) for r in records if r["type"] == "AGREE")

@@ -256,6 +256,22 @@ class Catalogue:
             return (day - end).days + 1
         return 0
 
+    def periods(self, text: str) -> list[tuple[date | None, date | None]]:
+        """When each actor ``text`` can name was current: its own span, or for a person the
+        spans of their roles. Used to date an undated article by the names in it."""
+        found = []
+        aliases = self._by_key.get(normalize_name(text), ())
+        if len({alias.actor_id for alias in aliases}) != 1:
+            return []  # "the Syrian government" names one actor per period: it cannot date a text
+        for alias in aliases:
+            entry = self._entries[alias.actor_id]
+            starts = [d for d in (alias.valid_from, entry.valid_from) if d]
+            ends = [d for d in (alias.valid_until, entry.valid_until) if d]
+            if starts or ends:
+                found.append((max(starts, default=None), min(ends, default=None)))
+            found += [(role.valid_from, role.valid_until) for role in entry.roles if role.valid_from or role.valid_until]
+        return found
+
     def demonym(self, word: str, on: date | str | None = None) -> Actor | None:
         """The state a demonym names ("Iranian", "Iraqis" -> IRN, IRQ); None if unknown or shared."""
         key = normalize_name(word)

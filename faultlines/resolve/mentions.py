@@ -67,8 +67,12 @@ class MentionResolver:
         self.cues = cues or actor_cues()
 
     def resolve(self, doc: Doc, on: str | date | None) -> ActorsFound:
-        state = _DocState(doc)
+        """Resolve a Doc's actor spans on date ``on``; when ``on`` is None, on the date the
+        names in the text point to (see ``estimate_date``), else today."""
         spans = list(doc.spans.get(SPAN_KEY, []))
+        if on is None:
+            on = self.estimate_date(spans)
+        state = _DocState(doc)
         # Names first, then what is described by names (a person's role, an anonymous
         # source's side), then what refers back to either.
         for labels in _PASSES:
@@ -88,6 +92,37 @@ class MentionResolver:
             actors=tuple(state.actors.values()),
             roles=tuple(dict.fromkeys(state.roles)),
         )
+
+    def estimate_date(self, spans) -> date | None:
+        """The year most of the article's time-bound names were current, as its 1 July.
+
+        "Jabhat al-Nusra" (2012-2016), "the Obama administration" (2009-2017) and Brett
+        McGurk's role as envoy (2015-2018) date a text to about 2016 when its file does
+        not say; "the Syrian government" there is then Assad's, not the transitional one.
+        None when the names are not time-bound.
+        """
+        periods = [p for span in spans if span.label_ == "catalogue" for p in self.catalogue.periods(span.text)]
+        if not periods:
+            return None
+        today = date.today()
+        first = min((start.year for start, _ in periods if start), default=today.year - 30)
+
+        def weight(start: date | None, end: date | None) -> float:
+            # A short span says more than a long one: an envoy's three years date a text
+            # better than a group's decades.
+            years = ((end or today) - (start or date(first, 1, 1))).days / 365.25
+            return 1 / max(years, 1.0)
+
+        scores = {}
+        for year in range(max(first, 1945), today.year + 1):
+            middle = date(year, 7, 1)
+            scores[middle] = sum(weight(start, end) for start, end in periods
+                                 if (start is None or start <= middle) and (end is None or middle < end))
+        top = max(scores.values())
+        if top <= 0:
+            return None
+        best = [day for day, score in scores.items() if score >= top - 1e-9]
+        return best[len(best) // 2]  # the middle of the best years
 
     # -- one method per span label ------------------------------------------------------
 

@@ -104,8 +104,10 @@ class StatementResolver:
         sentence = trigger.sent
         attribution = self._attribution(doc, candidate.frame, sentence, index, outlet, article)
         status = self._status(candidate, attribution, sentence)
-        # A plan or possibility points forward: "is scheduled to meet Thursday".
-        when, granularity = _date_near(sentence, trigger, article.published, future=status == "hypothetical")
+        # A plan or possibility points forward: "is scheduled to meet Thursday". A file's
+        # modification time is no base for "last Friday": then only dates with a year count.
+        base = article.published if article.date_source not in (None, "file-mtime") else None
+        when, granularity = _date_near(sentence, trigger, base, future=status == "hypothetical")
         place = _place_near(sentence, trigger, index)
         number = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
         start, end = _evidence(sentence)
@@ -199,7 +201,8 @@ class StatementResolver:
                 kind="relation", type="MEMBER_OF", source_actor_id=role.person_id, target_actor_id=role.member_of,
                 attribution=Attribution(kind="outlet", actor_id=outlet.id if outlet else None, name=outlet.name if outlet else None),
                 status="fact", sentence_index=role.sentence_index, start=start, end=end,
-                date=article.published, date_granularity="day" if article.published else None,
+                date=article.published if article.date_source not in (None, "file-mtime") else None,
+                date_granularity="day" if article.published and article.date_source not in (None, "file-mtime") else None,
                 extractor=f"{EXTRACTOR}:role:{role.role}",
             ))
         return found_statements
@@ -347,7 +350,8 @@ def _unquoted_words(sentence: Span) -> set[str]:
 
 def _date_near(sentence: Span, trigger: Token, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
     """The date the sentence gives, resolved against the article's date, with its granularity."""
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())]
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())
+             and (published or re.search(r"\b(1[89]|20)\d\d\b", e.text))]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: abs(e.root.i - trigger.i))
