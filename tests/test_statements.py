@@ -217,3 +217,17 @@ def test_statements_undated_file_is_dated_by_the_names_in_it(tmp_path):
     (tmp_path / "undated.meta.json").write_text('{"date": "2025-03-01"}')
     records = [r for r in faultlines.extract_statements([tmp_path / "undated.txt"]) if isinstance(r, dict)]
     assert any("SYR.GOV.TRANS" in (r["source"]["id"], r["target"]["id"]) for r in records if r["type"] == "AGREE")
+
+
+def test_statements_quote_across_paragraphs_belongs_to_its_speaker():
+    text = (
+        "SDF spokeswoman Hevin Sidar spoke to reporters in Raqqa on Monday.\n\n"
+        "“Russian jets struck our positions near the river twice.\n\n"
+        "“Turkey is shelling our villages every night,” she said."
+    )
+    records = extract(text, "2017-09-19")
+    for source in ("RUS", "TUR"):
+        (strike,) = [r for r in records if r["type"] == "ASSAULT" and same_or_below(r["source"]["id"], source)]
+        # "our" in the spokeswoman's words is her side, the SDF; she asserts it.
+        assert strike["target"]["id"] == "SDF"
+        assert (strike["asserted_by"]["kind"], strike["asserted_by"]["id"]) == ("person", "person:hevin-sidar")
