@@ -168,9 +168,7 @@ CASES = [
     case("000-washington-capital", "000", "Washington insists",
          expect=[("Washington", "USA.GOV"), ("ISIS", "ISIS")]),
     case("000-assads-armies", "000", "make an alliance with ISIS",
-         expect=[("ISIS", "ISIS"), ("Assad's armies", "SYR.MIL.SAA")],
-         xfail="'Assad\u2019s armies' resolves to the person ASSAD: the catalogue span swallows the "
-               "possessive, so the leader's-forces rule never sees 'armies'"),
+         expect=[("ISIS", "ISIS"), ("Assad's armies", "SYR.MIL.SAA")]),
     case("000-sejari-surname", "000", "possible departure",
          expect=[("Sejari", "person:mustapha-sejari"), ("ISIS", "ISIS"), ("U.S.", "USA")], forbid=["org:"]),
     case("000-the-group-same-sentence", "000", "I hate ISIS",
@@ -180,9 +178,7 @@ CASES = [
 
     # ---- corpus 003: the Pentagon and US-Russian coordination (2016) --------------------
     case("003-putins-forces", "003", "pushing to cooperate with",
-         expect=[("White House", "USA.GOV"), ("Putin's forces", "RUS.MIL"), ("ISIS", "ISIS")],
-         xfail="'Putin\u2019s forces' resolves to the person PUTIN: his role is president of the state "
-               "RUS, not of a government entry, so the leader's-forces rule finds nothing"),
+         expect=[("White House", "USA.GOV"), ("Putin's forces", "RUS.MIL"), ("ISIS", "ISIS")]),
     case("003-us-military", "003", "many in the U.S. military",
          expect=[("U.S. military", "USA.MIL")]),
     case("003-kremlin-us-forces", "003", "warmed to a Russian proposal",

@@ -222,22 +222,28 @@ class StatementFinder:
 
     def _relational(self, noun: Token, trigger: Trigger):
         """"al-Qaeda's affiliate", "its Hezbollah militia allies", "Iran's proxies such as X"."""
-        possessors = [c for c in noun.children if c.dep_ == "poss"]
-        possessors += [p for of in noun.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+        # "its proxies and allies": coordinated relational nouns share the possessor and
+        # what they stand for; each gives its own type (BACKS for proxies, ALLIED_WITH for allies).
+        group = [noun]
+        if noun.dep_ == "conj" and noun.head.lemma_.lower() in self.lexicon.relational_nouns:
+            group.append(noun.head)
+        group += [c for c in noun.children if c.dep_ == "conj" and c.lemma_.lower() in self.lexicon.relational_nouns]
+        possessors = [c for member in group for c in member.children if c.dep_ == "poss"]
+        possessors += [p for member in group for of in member.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
         if not possessors:
             return
         referents = [noun.head] if noun.dep_ == "appos" else [noun]
-        for clause in noun.children:  # "proxies and allies, which include militias such as Hezbollah"
-            if clause.dep_ == "relcl" and clause.lemma_.lower() in ("include", "comprise"):
-                referents += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
-        for conj in noun.children:  # "proxies and allies" share the possessor
-            if conj.dep_ == "conj":
+        for member in group:  # "..., which include militias such as Hezbollah"
+            for clause in member.children:
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in ("include", "comprise"):
+                    referents += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+        for conj in noun.children:  # "proxies and militias": plain nouns coordinated with it
+            if conj.dep_ == "conj" and conj.lemma_.lower() not in self.lexicon.relational_nouns:
                 referents.append(conj)
-        referents = _expand(referents)
+        referents = [t for t in _expand(referents) if t.i not in {m.i for m in group} or t.i == noun.i]
         sources, targets = referents, possessors
         if trigger.reverse:
-            sources, targets = targets, sources
-        # "Jabhat al-Nusra, al-Qaeda's affiliate": an apposition is background the writer
+            sources, targets = targets, sources        # "Jabhat al-Nusra, al-Qaeda's affiliate": an apposition is background the writer
         # gives, true whatever the clause around it says ("could weaken groups like ...").
         background = noun.dep_ == "appos"
         yield EventCandidate(

@@ -136,7 +136,10 @@ class MentionResolver:
         if actor.kind == "person":
             led = self._possessed(span, actor, on)
             if led is not None:
-                return led
+                # "Assad's forces", "the army of Bashar al-Assad": a mention of the forces
+                # over the whole phrase, beside the mention of the leader.
+                phrase, forces = led
+                state.add(phrase, forces)
             state.roles_later.append((span, actor))
         if actor.kind == "state":
             return self._military_if_armed(span, actor)
@@ -263,12 +266,22 @@ class MentionResolver:
             return self.catalogue.get(f"{state_actor.id}.MIL") or state_actor
         return state_actor
 
-    def _possessed(self, span: Span, person: Actor, on) -> Actor | None:
-        """"Assad's forces" -> the military of the government Assad led on that date."""
+    def _possessed(self, span: Span, person: Actor, on) -> tuple[Span, Actor] | None:
+        """"Assad's forces", "the army of Bashar al-Assad": the phrase, and the military (or
+        government) the leader headed on that date."""
         doc = span.doc
-        if span.end + 1 >= len(doc) or doc[span.end].tag_ != "POS":
+        if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS":
+            noun = doc[span.end + 1]
+            phrase = Span(doc, span.start, noun.i + 1, label="possessive")
+        elif span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.i < span.start:
+            noun = span.root.head.head
+            phrase = Span(doc, noun.i, span.end, label="possessive")
+        else:
             return None
-        noun = doc[span.end + 1].lemma_.lower()
+        led = self._led_by(person, noun.lemma_.lower(), on)
+        return (phrase, led) if led is not None else None
+
+    def _led_by(self, person: Actor, noun: str, on) -> Actor | None:
         if noun not in self.cues.possessed_forces | self.cues.possessed_government:
             return None
         try:
@@ -282,7 +295,8 @@ class MentionResolver:
         if not governments:
             return None
         government = governments[0]
-        state = government.id if government.kind == "state" else government.parent
+        states = [a for a in [government] + self.catalogue.ancestors(government.id) if a.kind == "state"]
+        state = states[0].id if states else None
         if noun in self.cues.possessed_government:
             return self.catalogue.get(f"{state}.GOV") if government.kind == "state" else government
         return (self.catalogue.get(f"{state}.MIL") if state else None) or government

@@ -220,11 +220,13 @@ class _MentionIndex:
         self._describing = False  # building the table above: do not look it up meanwhile
         self.actors = {a.id: a for a in found.actors}
         self.by_token: dict[int, str] = {}
-        for mention in found.mentions:
+        # The narrowest mention of a token names it: in "the army of Bashar al-Assad",
+        # "army" is the army's and "Assad" is Assad's.
+        for mention in sorted(found.mentions, key=lambda m: m.start - m.end):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 for token in span:
-                    self.by_token.setdefault(token.i, mention.actor_id)
+                    self.by_token[token.i] = mention.actor_id
 
     def actors_for(self, token: Token) -> list[Actor]:
         """The actor a phrase stands for, or each of several it names by coordinated
