@@ -100,7 +100,7 @@ def run_ingest(
     stdin: BinaryIO | None = None,
 ) -> Iterator[IngestResult]:
     """Ingest ``inputs`` into ``store``, yielding one result per input as it is decided."""
-    seen_this_run: dict[str, str] = {}
+    seen_this_run: set[str] = set()
 
     def new_articles() -> Iterator[IngestResult | tuple[Article, str]]:
         for item in collect(inputs, options, stdin=stdin):
@@ -112,19 +112,18 @@ def run_ingest(
                 yield IngestResult(outcome="skipped", location=item.key, problem=problem)
                 continue
             digest = content_hash(item.text)
-            stored = store.find_hash(digest)
-            if stored is not None:
+            newest = store.newest_version(item.key)
+            if newest is not None and _same_article(newest, item, digest):
                 yield IngestResult(
-                    outcome="unchanged", location=item.key, article_id=stored["id"],
-                    version=stored["version"], note=f"same text as article {stored['id']}",
+                    outcome="unchanged", location=item.key, article_id=newest["id"], version=newest["version"],
                 )
-            elif digest in seen_this_run:
-                yield IngestResult(
-                    outcome="unchanged", location=item.key,
-                    note=f"same text as {seen_this_run[digest]} in this run",
-                )
+            elif item.key in seen_this_run:
+                yield IngestResult(outcome="unchanged", location=item.key, note="given twice in this run")
             else:
-                seen_this_run[digest] = item.key
+                # A changed text or changed metadata (a new sidecar, --date, --outlet) is a
+                # new version, analysed again; a copy of another source's text is an article
+                # of its own (a syndicated story counts for its outlet too).
+                seen_this_run.add(item.key)
                 yield (item, digest)
 
     # Results that need no parsing pass straight through; articles go to spaCy. The
@@ -145,8 +144,27 @@ def run_ingest(
         yield IngestResult(
             outcome="ingested", location=article.key, article_id=article_id, version=version,
             sentences=len(analysis.sentences),
-            note="new version" if version > 1 else "",
+            note=_copy_note(store, article, digest) or ("new version" if version > 1 else ""),
         )
+
+
+def _copy_note(store: Store, article: Article, digest: str) -> str:
+    copy = store.find_hash(digest, other_than=article.key)
+    return f"same text as article {copy['id']} ({copy['key']})" if copy else ""
+
+
+def _same_article(stored, article: Article, digest: str) -> bool:
+    """Same text and same metadata as the newest stored version of this source.
+
+    A date read from the file's modification time is left out: copying or touching a file
+    changes it without changing the article.
+    """
+    if stored["content_hash"] != digest:
+        return False
+    fields = ["title", "outlet", "author", "url"]
+    if "file-mtime" not in (stored["date_source"], article.date_source):
+        fields += ["published", "date_source"]
+    return all(stored[name] == getattr(article, name) for name in fields)
 
 
 def _parse_in_batches(

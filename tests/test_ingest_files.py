@@ -165,9 +165,9 @@ def test_ingest_rejects_unreadable_date_flag(fl, tmp_path):
 def test_ingest_same_article_twice_is_a_no_op(fl, tmp_path):
     path = write(tmp_path, "a.txt", ARTICLE)
     fl.ingest([path])
-    write(tmp_path, "copy/a-copy.txt", ARTICLE.replace("\n", "\r\n") + "   \n")  # same words
-    again = fl.ingest([tmp_path])
-    assert (again.ingested, again.unchanged) == (0, 2)
+    write(tmp_path, "a.txt", ARTICLE.replace("\n", "\r\n") + "   \n")  # same words, other line ends
+    again = fl.ingest([path])
+    assert (again.ingested, again.unchanged) == (0, 1)
     assert fl.counts()["articles"] == 1
 
 
@@ -181,11 +181,37 @@ def test_ingest_changed_article_is_a_new_version(fl, tmp_path):
     assert sorted(a.version for a in fl.articles(all_versions=True)) == [1, 2]
 
 
-def test_ingest_duplicate_texts_in_one_run_stored_once(fl, tmp_path):
+def test_ingest_reverted_article_is_current_again(fl, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    fl.ingest([path])
+    write(tmp_path, "a.txt", ARTICLE.replace("Raqqa", "Tabqa"))
+    fl.ingest([path])
+    write(tmp_path, "a.txt", ARTICLE)  # back to the first text
+    assert fl.ingest([path]).ingested == 1
+    (current,) = fl.articles()
+    assert (current.version, "Tabqa" in current.text) == (3, False)
+
+
+def test_ingest_new_metadata_is_a_new_version(fl, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    fl.ingest([path])
+    write(tmp_path, "a.meta.json", json.dumps({"outlet": "Levant Wire", "date": "2017-10-04"}))
+    assert fl.ingest([path]).ingested == 1
+    (current,) = fl.articles()
+    assert (current.outlet, current.published, current.version) == ("Levant Wire", "2017-10-04", 2)
+    assert fl.ingest([path]).unchanged == 1
+
+
+def test_ingest_copies_are_articles_of_their_own(fl, tmp_path):
+    # A syndicated story reprinted by another outlet counts for that outlet too; the
+    # result says it is a copy.
     write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "b.txt", ARTICLE)
-    summary = fl.ingest([tmp_path])
-    assert (summary.ingested, summary.unchanged) == (1, 1)
+    write(tmp_path, "b.meta.json", json.dumps({"outlet": "Reprint Daily"}))
+    results = list(fl.ingest_iter([tmp_path]))
+    assert [r.outcome for r in results] == ["ingested", "ingested"]
+    assert results[1].note.startswith("same text as article 1")
+    assert fl.ingest([tmp_path]).unchanged == 2
 
 
 # -- bad input never stops a batch --------------------------------------------------------

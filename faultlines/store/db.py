@@ -117,10 +117,19 @@ class Store:
 
     # -- writing --------------------------------------------------------------------
 
-    def find_hash(self, digest: str) -> sqlite3.Row | None:
-        """The stored article with this content hash (id, key, version), if any."""
+    def newest_version(self, key: str) -> sqlite3.Row | None:
+        """The newest stored version of the article from ``key`` (a path, row or URL), if any."""
         return self.conn.execute(
-            "SELECT id, key, version FROM articles WHERE content_hash = ?", (digest,)
+            """SELECT id, version, content_hash, title, outlet, author, published, date_source, url
+               FROM articles WHERE key = ? ORDER BY version DESC LIMIT 1""",
+            (key,),
+        ).fetchone()
+
+    def find_hash(self, digest: str, *, other_than: str) -> sqlite3.Row | None:
+        """An article from another source with the same text (a copy), if any."""
+        return self.conn.execute(
+            "SELECT id, key FROM articles WHERE content_hash = ? AND key != ? ORDER BY id LIMIT 1",
+            (digest, other_than),
         ).fetchone()
 
     def add_article(

@@ -6,7 +6,7 @@ CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
     key           TEXT NOT NULL,      -- where it came from: path, path#row-N, or URL
     version       INTEGER NOT NULL DEFAULT 1,
-    content_hash  TEXT NOT NULL UNIQUE,  -- sha256 of the normalized text: same text = same article
+    content_hash  TEXT NOT NULL,      -- sha256 of the normalized text (copies share it)
     title         TEXT,
     text          TEXT NOT NULL,
     input_kind    TEXT NOT NULL,      -- txt, md, html, json, jsonl, csv, stdin, url, feed
@@ -21,6 +21,7 @@ CREATE TABLE articles (
     UNIQUE (key, version)
 );
 CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_content_hash ON articles (content_hash);
 CREATE INDEX articles_outlet ON articles (outlet);
 
 CREATE TABLE sentences (
