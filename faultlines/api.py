@@ -20,11 +20,15 @@ from typing import BinaryIO, Callable, Iterator, Sequence
 from .core import analyse_doc, analysis_pipeline, extract_inputs, run_ingest, summarize
 from .export import statement_record
 from .errors import FaultlinesError
-from .ingest.dates import parse_date
+from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
-from .resolve.catalogue import Catalogue, load_catalogue
+from .resolve.catalogue import KINDS, Catalogue, load_catalogue
 from .store import Store
 from .values import Actor, Article, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
+
+
+# Catalogue kinds, and the kinds of actors found in text.
+ACTOR_KINDS = frozenset(KINDS) | {"organization", "anonymous"}
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,11 @@ def demo_corpus_path() -> Path:
 class Faultlines:
     """An open faultlines database. Use ``faultlines.open(path)`` to get one."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB, options: Options | None = None):
+    def __init__(self, db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True):
         self.options = options or Options.from_env()
-        self.store = Store(db)
+        self.store = Store(db, create=create)
+        if self.options.catalogue:
+            self.catalogue  # a bad catalogue file is an error now, not at the first look-up  # noqa: B018
 
     def close(self) -> None:
         self.store.close()
@@ -136,7 +142,7 @@ class Faultlines:
     ) -> list[StoredArticle]:
         """Stored articles (newest version of each), oldest first."""
         return self.store.articles(
-            outlet=outlet, since=_iso(since), until=_iso(until), search=search,
+            outlet=outlet, since=_iso(since), until=_iso(until, end=True), search=search,
             all_versions=all_versions, limit=limit,
         )
 
@@ -180,22 +186,38 @@ class Faultlines:
                 raise FaultlinesError(
                     f"unknown type {', '.join(unknown)}: use one of {', '.join(sorted(PLOVER_EVENTS | RELATIONS))}"
                 )
+        if by and by.lower() not in ("outlet", "author", "person", "organization", "anonymous"):
+            by = self._actor_ids(by)  # an asserter named by id or name: "Russia", "SOHR"
         rows = self.store.statement_rows(
-            actor=actors, types=types, by=by, status=status, since=_iso(since), until=_iso(until),
+            actor=actors, types=types, by=by, status=status, since=_iso(since), until=_iso(until, end=True),
             article_id=article_id, limit=limit,
         )
         return [_record_from_row(row) for row in rows]
 
     def _actor_ids(self, actor: str | Sequence[str] | None) -> list[str]:
+        """Ids for actor ids or names, with every actor below them: "Syrian government"
+        finds Assad's government and the transitional one, "RUS" finds Russia's military
+        and the unnamed Russian officials too."""
         names = [actor] if isinstance(actor, str) else list(actor or [])
         ids: list[str] = []
         for name in names:
-            known = self.store.actor_rows(ids=[name])
-            found = [name] if known or name in self.catalogue else [a.id for a in self.catalogue.lookup(name)]
-            if not found:
-                raise FaultlinesError(f"no actor '{name}' (find ids with: faultlines actors --search NAME)")
-            ids += found
-        return ids
+            found = self.resolve_actor_name(name)
+            for actor_id in found:
+                ids.append(actor_id)
+                if actor_id in self.catalogue:
+                    ids += [a.id for a in self.catalogue.descendants(actor_id)]
+            ids += [r["id"] for r in self.store.actor_rows(parents=found)]
+        return list(dict.fromkeys(ids))
+
+    def resolve_actor_name(self, name: str) -> list[str]:
+        """The ids an id or name stands for; raises when there is none."""
+        if self.store.actor_rows(ids=[name]) or name in self.catalogue:
+            return [name]
+        found = [a.id for a in self.catalogue.named(name)]
+        found += [r["id"] for r in self.store.actor_rows(search=name) if r["name"].lower() == name.lower()]
+        if not found:
+            raise FaultlinesError(f"no actor '{name}' (find ids with: faultlines actors --search NAME)")
+        return list(dict.fromkeys(found))
 
     @functools.cached_property
     def catalogue(self) -> Catalogue:
@@ -209,6 +231,8 @@ class Faultlines:
 
         ``search`` matches ids and names, and also every catalogue alias ("Daesh" finds ISIS).
         """
+        if kind and kind.lower() not in ACTOR_KINDS:
+            raise FaultlinesError(f"unknown kind '{kind}': use one of {', '.join(sorted(ACTOR_KINDS))}")
         ids = [a.id for a in self.catalogue.lookup(search)] if search else []
         rows = {r["id"]: r for r in self.store.actor_rows(kind=kind, search=search, ids=ids)}
         if include_catalogue:
@@ -229,9 +253,11 @@ class Faultlines:
         stored = self.store.actor_rows(ids=[actor_id])
         in_catalogue = actor_id in self.catalogue
         if not stored and not in_catalogue:
-            hint = self.catalogue.lookup(actor_id)
-            suggestion = f" (did you mean {hint[0].id}?)" if hint else " (find ids with: faultlines actors --search NAME)"
-            raise FaultlinesError(f"no actor '{actor_id}'{suggestion}")
+            named = self.catalogue.named(actor_id)
+            if len(named) == 1:  # "faultlines actor Daesh" is ISIS
+                return self.actor(named[0].id)
+            hint = f" (one of: {', '.join(a.id for a in named)})" if named else " (find ids with: faultlines actors --search NAME)"
+            raise FaultlinesError(f"no actor '{actor_id}'{hint}")
         mentions = tuple(self.store.actor_mentions_by_article(actor_id))
         seen_as = {text for m in mentions for text in (m["as_written"] or "").split(",") if text}
         roles_in_text = self.store.roles_in_articles(actor_id)
@@ -333,19 +359,23 @@ def _record_from_row(row: dict) -> dict:
     }
 
 
-def open(db: str | Path = DEFAULT_DB, options: Options | None = None) -> Faultlines:  # noqa: A001
-    """Open (or create) a faultlines database file; ``":memory:"`` for a throwaway one."""
-    return Faultlines(db, options)
+def open(db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True) -> Faultlines:  # noqa: A001
+    """Open (or create) a faultlines database file; ``":memory:"`` for a throwaway one.
+
+    With ``create=False`` a missing file is an error (for reading a database that should exist).
+    """
+    return Faultlines(db, options, create=create)
 
 
 def _day(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _iso(value: str | None) -> str | None:
+def _iso(value: str | None, *, end: bool = False) -> str | None:
+    """A filter date as YYYY-MM-DD; "2017" or "2017-10" as their first day, or their last with ``end``."""
     if value is None:
         return None
-    parsed = parse_date(value)
+    parsed = period_end(value) if end else parse_date(value)
     if parsed is None:
         raise FaultlinesError(f"cannot read the date '{value}': use YYYY-MM-DD")
     return parsed

@@ -153,3 +153,37 @@ def test_cli_demo_ingests_bundled_corpus_then_is_unchanged(tmp_path):
     assert all(a["title"] and a["sentences"] > 3 for a in articles)
     second = run("demo", "--db", db)
     assert second.exit_code == 0 and "0 ingested" in second.output and f"{len(articles)} unchanged" in second.output
+
+
+def test_cli_query_commands_never_create_a_database(tmp_path):
+    missing = tmp_path / "typo.db"
+    for command in (["articles"], ["statements"], ["actors"], ["show", "1"]):
+        result = run(*command, "--db", missing)
+        assert result.exit_code == 1 and "no faultlines database" in result.output, command
+    assert not missing.exists()
+
+
+def test_cli_refuses_another_programs_sqlite_file(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (x)")
+    result = run("ingest", write(tmp_path, "a.txt", ARTICLE), "--db", other)
+    assert result.exit_code == 1 and "another program" in result.output
+    with sqlite3.connect(other) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["notes"]
+
+
+def test_cli_statement_filters_validate_their_values(db):
+    assert run("statements", "--db", db, "--status", "bogus").exit_code == 2
+    assert run("statements", "--db", db, "--limit", "0").exit_code == 2
+    result = run("actors", "--db", db, "--kind", "nonsense")
+    assert result.exit_code == 1 and "unknown kind" in result.output
+    result = run("statements", "--db", db, "--catalogue", db.parent / "missing.yaml")
+    assert result.exit_code == 1
+
+
+def test_cli_evaluate_fails_when_the_corpus_is_not_the_gold_one(shared, tmp_path):
+    result = run("evaluate", "--gold", shared / "gold", "--corpus", tmp_path)
+    assert result.exit_code == 1 and "could not be read" in result.output

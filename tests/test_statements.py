@@ -231,3 +231,20 @@ def test_statements_quote_across_paragraphs_belongs_to_its_speaker():
         # "our" in the spokeswoman's words is her side, the SDF; she asserts it.
         assert strike["target"]["id"] == "SDF"
         assert (strike["asserted_by"]["kind"], strike["asserted_by"]["id"]) == ("person", "person:hevin-sidar")
+
+
+def test_statements_filters_by_period_and_by_any_name(tmp_path):
+    (tmp_path / "a.txt").write_text("A\n\nRussian jets struck ISIS positions in 2016, the Syrian government said.")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"date": "2017-03-01"}))
+    with faultlines.open(":memory:") as fl:
+        fl.ingest([tmp_path])
+        (strike,) = fl.statements(type="ASSAULT")
+        assert strike["date"] == "2016"
+        # A statement dated "2016" is within 2016, whatever day the filter names.
+        assert len(fl.statements(type="ASSAULT", since="2016-06-01", until="2016-12-31")) == 1
+        assert fl.statements(type="ASSAULT", since="2017") == []
+        assert len(fl.statements(type="ASSAULT", until="2016")) == 1
+        # Names stand for every actor they have named, and everything below them.
+        assert len(fl.statements(type="ASSAULT", actor="Russia")) == 1
+        assert len(fl.statements(type="ASSAULT", by="Syrian government")) == 1
+        assert fl.actor("Daesh").actor.id == "ISIS"

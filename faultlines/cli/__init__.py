@@ -40,6 +40,9 @@ def reports_errors(command: Callable) -> Callable:
         except FaultlinesError as error:
             stderr.print(f"[red]error:[/red] {error}", highlight=False)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            stderr.print("interrupted: what was stored stays; run the same command again to go on.", highlight=False)
+            raise typer.Exit(130) from None
 
     return wrapper
 
@@ -62,6 +65,11 @@ def main_options(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not verbose:
+        # trafilatura and htmldate log every page they find hard to read; a skipped input
+        # is reported by faultlines itself.
+        for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 from . import ingest as _ingest  # noqa: E402,F401  (registers commands)

@@ -32,7 +32,7 @@ def actors(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List actors, most mentioned first."""
-    with api.open(db, Options.from_env(catalogue=tuple(catalogue) if catalogue else None)) as fl:
+    with api.open(db, Options.from_env(catalogue=tuple(catalogue) if catalogue else None), create=False) as fl:
         rows = fl.actors(kind=kind, search=search, include_catalogue=include_catalogue)
     emit(rows, fmt, columns=ACTOR_COLUMNS if fmt is Format.table else None, title=f"{len(rows)} actors")
 
@@ -46,7 +46,7 @@ def actor(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Show one actor: names, parents, roles over time, and mentions per article."""
-    with api.open(db, Options.from_env(catalogue=tuple(catalogue) if catalogue else None)) as fl:
+    with api.open(db, Options.from_env(catalogue=tuple(catalogue) if catalogue else None), create=False) as fl:
         view = fl.actor(actor_id)
     if fmt is Format.json:
         emit_object(view)

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from .. import api
+from ..errors import FaultlinesError
 from ..evaluate import load_gold, load_plover, score_gold, score_plover
 from ..options import Options
 from ..resolve.catalogue import load_catalogue
@@ -58,6 +59,8 @@ def evaluate(
     """
     if not gold and not plover:
         raise typer.BadParameter("give --gold with --corpus, or --plover (or both)")
+    if fmt not in (Format.table, Format.json):
+        raise typer.BadParameter("evaluate prints a table or json", param_hint="--format")
     options = Options.from_env(model=model)
     catalogue = load_catalogue(options.catalogue)
     report: dict = {}
@@ -66,12 +69,18 @@ def evaluate(
             raise typer.BadParameter("--gold needs --corpus, the folder of the documents")
         gold_set = load_gold(gold)
         files = [str(corpus / d.doc) for d in gold_set.docs]
-        statements = []
+        statements, skipped = [], 0
         for item in api.extract_statements(files, options):
             if isinstance(item, Problem):
+                skipped += 1
                 stderr.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
             else:
                 statements.append(item)
+        if skipped:
+            raise FaultlinesError(
+                f"{skipped} of {len(files)} gold documents could not be read from {corpus} "
+                "(is --corpus the folder the gold files describe?)"
+            )
         score = score_gold(gold_set, statements, catalogue)
         rows = [_figures_row(d.doc, d.figures) for d in score.docs] + [_figures_row("all", score.figures)]
         report["gold"] = {"figures": rows}

@@ -44,11 +44,11 @@ def articles(
     until: Optional[str] = typer.Option(None, "--until", help="Published on or before this date."),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Words in the title or text."),
     all_versions: bool = typer.Option(False, "--all-versions", help="List every stored version, not only the newest."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many."),
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """List stored articles, oldest first."""
-    with api.open(db) as fl:
+    with api.open(db, create=False) as fl:
         rows = article_rows(
             fl.articles(outlet=outlet, since=since, until=until, search=search, all_versions=all_versions, limit=limit)
         )
@@ -64,7 +64,7 @@ def show(
     fmt: Format = FORMAT_OPTION,
 ) -> None:
     """Show an article's text, sentence by sentence, with the statements found in it."""
-    with api.open(db) as fl:
+    with api.open(db, create=False) as fl:
         view = fl.article(article_id)
     statements = [flat(r) for r in view.statements]
     if fmt is Format.json:

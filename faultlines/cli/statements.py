@@ -12,16 +12,25 @@ from ..options import Options
 from ..values import Problem
 from . import app, reports_errors
 from .ingest import CATALOGUE_OPTION, DB_OPTION, MODEL_OPTION
+import enum
+
 from .output import Format, emit, stderr
 
-STATEMENT_COLUMNS = ["date", "type", "source", "target", "asserted_by", "status", "place", "doc"]
+
+class Status(str, enum.Enum):
+    fact = "fact"
+    negated = "negated"
+    hypothetical = "hypothetical"
+    opinion = "opinion"
+
+STATEMENT_COLUMNS = ["published", "date", "type", "source", "target", "asserted_by", "status", "place", "doc"]
 
 
 def flat(record: dict) -> dict:
     """A statement record with its actors as names, for tables and CSV."""
     return {
         **{k: v for k, v in record.items() if k not in ("source", "target", "asserted_by")},
-        "date": record["date"] or record.get("published"),
+        "date": record["date"],
         "source": record["source"]["name"] or record["source"]["id"],
         "source_id": record["source"]["id"],
         "target": record["target"]["name"] or record["target"]["id"],
@@ -95,14 +104,16 @@ def statements(
     actor: Optional[List[str]] = typer.Option(None, "--actor", "-a", help="Source or target: an actor id or any catalogue name; repeatable."),
     type_: Optional[List[str]] = typer.Option(None, "--type", "-t", help="PLOVER type or relation (ASSAULT, BACKS...); repeatable."),
     by: Optional[str] = typer.Option(None, "--by", help="Asserted by: outlet, author, person, organization, anonymous, or an actor id."),
-    status: Optional[str] = typer.Option(None, "--status", help="fact, negated, hypothetical or opinion."),
+    status: Optional[Status] = typer.Option(None, "--status", help="fact, negated, hypothetical or opinion."),
     since: Optional[str] = typer.Option(None, "--since", help="On or after this date."),
     until: Optional[str] = typer.Option(None, "--until", help="On or before this date."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many."),
     catalogue: Optional[List[str]] = CATALOGUE_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
 ) -> None:
     """List stored statements, oldest first, with filters."""
-    with api.open(db, Options.from_env(catalogue=tuple(catalogue) if catalogue else None)) as fl:
-        records = fl.statements(actor=actor, type=type_, by=by, status=status, since=since, until=until, limit=limit)
+    with api.open(db, Options.from_env(catalogue=tuple(catalogue) if catalogue else None), create=False) as fl:
+        records = fl.statements(
+            actor=actor, type=type_, by=by, status=status.value if status else None, since=since, until=until, limit=limit,
+        )
     emit_statements(records, fmt, title=f"{len(records)} statements")

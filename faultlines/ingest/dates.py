@@ -6,6 +6,7 @@ sentence against that date belongs to the extraction stage.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timezone
 
@@ -36,6 +37,12 @@ def parse_date(value: str | None) -> str | None:
     if not value or not str(value).strip():
         return None
     text = str(value).strip()
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        # "2017" and "2017-10" are their first day (dateparser would fill in today's).
+        try:
+            return date(int(text[:4]), int(text[5:7] or 1), 1).isoformat()
+        except ValueError:
+            return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return date.fromisoformat(text).isoformat()
@@ -43,6 +50,17 @@ def parse_date(value: str | None) -> str | None:
             return None
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
     return parsed.date().isoformat() if parsed else None
+
+
+def period_end(value: str) -> str | None:
+    """The last day of the period a date names: "2017" -> 2017-12-31, "2017-02" -> 2017-02-28."""
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}-12-31"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        year, month = int(text[:4]), int(text[5:7])
+        return f"{text}-{calendar.monthrange(year, month)[1]:02d}"
+    return parse_date(text)
 
 
 def find_dateline(text: str) -> str | None:

@@ -256,6 +256,17 @@ class Catalogue:
             return (day - end).days + 1
         return 0
 
+    def named(self, text: str) -> list[Actor]:
+        """Every actor ``text`` has named at any time ("the Syrian government": Assad's and
+        the transitional one), for searching rather than resolving."""
+        ids = dict.fromkeys(alias.actor_id for alias in self._by_key.get(normalize_name(text), ()))
+        return [self._entries[actor_id].actor for actor_id in ids]
+
+    def descendants(self, actor_id: str) -> list[Actor]:
+        """Every actor below ``actor_id`` (SYR.GOV -> SYR.GOV.ASSAD, SYR.GOV.TRANS, ...)."""
+        return [e.actor for e in self._entries.values()
+                if e.actor.id != actor_id and actor_id in {a.id for a in self.ancestors(e.actor.id)}]
+
     def periods(self, text: str) -> list[tuple[date | None, date | None]]:
         """When each actor ``text`` can name was current: its own span, or for a person the
         spans of their roles. Used to date an undated article by the names in it."""

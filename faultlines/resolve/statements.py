@@ -108,6 +108,8 @@ class StatementResolver:
         # modification time is no base for "last Friday": then only dates with a year count.
         base = article.published if article.date_source not in (None, "file-mtime") else None
         when, granularity = _date_near(sentence, trigger, base, future=status == "hypothetical")
+        if when and not _plausible(when, base):
+            when, granularity = None, None  # "70+ wounded" is no year 1970
         place = _place_near(sentence, trigger, index)
         number = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
         start, end = _evidence(sentence)
@@ -331,6 +333,13 @@ class _MentionIndex:
         return token.i in self.by_token
 
 
+def _plausible(when: str, base: str | None) -> bool:
+    """A year between 1900 and a year after the article (or today): not a casualty count."""
+    year = int(when[:4])
+    latest = int(base[:4]) + 1 if base else datetime.now().year + 1
+    return 1900 <= year <= latest
+
+
 def _evidence(sentence: Span) -> tuple[int, int]:
     """Character offsets of a sentence without the blank lines around it."""
     text = sentence.text
@@ -357,6 +366,9 @@ def _date_near(sentence: Span, trigger: Token, published: str | None, future: bo
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: abs(e.root.i - trigger.i))
+    # Only a date inside the hypothetical clause points forward: in "Britain said on
+    # Wednesday it would act", Wednesday is when it said so.
+    future = future and nearest.root.i in {t.i for t in trigger.subtree}
     settings = {}
     if published:
         try:

@@ -54,9 +54,16 @@ def _now() -> str:
 class Store:
     """A faultlines database file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path = "faultlines.db"):
+    def __init__(self, path: str | Path = "faultlines.db", *, create: bool = True):
+        """Open the database at ``path``; with ``create=False`` (the query commands) a
+        missing file is an error rather than a new empty database."""
         self.path = str(path)
         if self.path != ":memory:":
+            if not create and not Path(self.path).expanduser().exists():
+                raise StoreError(
+                    f"no faultlines database at {self.path} "
+                    f"(create one with: faultlines ingest ARTICLES --db {self.path})"
+                )
             parent = Path(self.path).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(
@@ -86,6 +93,13 @@ class Store:
 
     def _migrate(self) -> None:
         current = self.schema_version
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "articles" not in tables:
+            # Another program's SQLite file: adding our tables to it would change it.
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}); pass another --db"
+            )
         if current > SCHEMA_VERSION:
             raise SchemaTooNew(self.path, current, SCHEMA_VERSION)
         for number, name, sql in _migrations():
@@ -293,9 +307,18 @@ class Store:
             )
         ]
 
-    def actor_rows(self, *, kind: str | None = None, search: str | None = None, ids: Sequence[str] = ()) -> list[dict]:
-        """Stored actors with how often and in how many articles they are mentioned."""
+    def actor_rows(
+        self, *, kind: str | None = None, search: str | None = None, ids: Sequence[str] = (), parents: Sequence[str] = (),
+    ) -> list[dict]:
+        """Stored actors with how often and in how many articles they are mentioned.
+
+        ``parents``: only actors whose parent is one of these (found-in-text actors such as
+        anon:RUS.MIL under RUS.MIL).
+        """
         where, params = [], []
+        if parents:
+            where.append(f"a.parent_id IN ({', '.join('?' * len(parents))})")
+            params += list(parents)
         if kind:
             where.append("lower(a.kind) = lower(?)")
             params.append(kind)
@@ -321,7 +344,8 @@ class Store:
     def actor_mentions_by_article(self, actor_id: str) -> list[dict]:
         rows = self.conn.execute(
             """SELECT m.article_id, a.title, a.outlet, a.published, count(*) AS mentions,
-                      group_concat(DISTINCT m.text) AS as_written
+                      group_concat(DISTINCT CASE WHEN m.how NOT IN ('pronoun', 'group_pronoun', 'anaphor')
+                                               THEN m.text END) AS as_written
                FROM mentions m JOIN articles a ON a.id = m.article_id
                WHERE m.actor_id = ? GROUP BY m.article_id ORDER BY a.published, a.id""",
             (actor_id,),
@@ -345,7 +369,7 @@ class Store:
         *,
         actor: Sequence[str] = (),
         types: Sequence[str] = (),
-        by: str | None = None,
+        by: str | Sequence[str] | None = None,
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -354,8 +378,8 @@ class Store:
     ) -> list[dict]:
         """Stored statements of the newest article versions, with actor names and evidence.
 
-        ``actor`` ids match the source or the target; ``by`` matches the asserter's kind
-        (outlet, author, person, organization, anonymous) or id. Dates filter on the
+        ``actor`` ids match the source or the target; ``by`` is the asserter's kind
+        (outlet, author, person, organization, anonymous) as a string, or asserter ids. Dates filter on the
         statement's date, or the article's when the statement has none.
         """
         where, params = ["a.id IN (SELECT id FROM latest_articles)"], []
@@ -366,17 +390,24 @@ class Store:
         if types:
             where.append(f"t.type IN ({', '.join('?' * len(types))})")
             params += [x.upper() for x in types]
-        if by:
-            where.append("(t.asserted_by_kind = lower(?) OR t.asserted_by_actor_id = ?)")
-            params += [by, by]
+        if isinstance(by, str):
+            where.append("t.asserted_by_kind = lower(?)")
+            params.append(by)
+        elif by:
+            where.append(f"t.asserted_by_actor_id IN ({', '.join('?' * len(by))})")
+            params += list(by)
         if status:
             where.append("t.status = lower(?)")
             params.append(status)
+        # A statement dated "2011" or "2017-10" spans that year or month: it is on or after
+        # a day if its period ends then or later, on or before it if its period starts so.
+        when = "coalesce(t.date, a.published)"
         if since:
-            where.append("coalesce(t.date, a.published) >= ?")
+            where.append(f"(CASE length({when}) WHEN 4 THEN {when} || '-12-31' WHEN 7 THEN {when} || '-31' "
+                         f"ELSE substr({when}, 1, 10) END) >= ?")
             params.append(since)
         if until:
-            where.append("substr(coalesce(t.date, a.published), 1, 10) <= ?")
+            where.append(f"substr({when}, 1, 10) <= ?")
             params.append(until)
         if article_id is not None:
             where.append("t.article_id = ?")
