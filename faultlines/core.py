@@ -1,12 +1,13 @@
 """Run the stages in order: ingest -> nlp -> (extract -> resolve) -> store.
 
-``run_ingest`` reads every input, skips text already stored (same content hash), parses
-the rest with spaCy in batches, and stores each article with what was derived from it in
-its own transaction. Because nothing is stored twice and each article commits alone,
-running the same command again after a crash resumes where the first run stopped.
+``run_ingest`` reads every input, skips what is already stored (same source, text and
+metadata as its newest version), parses the rest with spaCy in batches, and stores each
+article with what was derived from it in its own transaction. Because nothing is stored
+twice and each article commits alone, running the same command again after a crash
+resumes where the first run stopped.
 
-Extension point: ``analyse_doc`` is where the next stages (actor recognition, statement
-extraction) read the parsed Doc; today it yields the sentences that are stored as evidence.
+``analyse_doc`` is where the stages meet the parsed Doc: sentences, actor mentions
+resolved on the article's date, and statements. A new stage adds its findings there.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def analyse_doc(doc: Doc, article: Article, nlp: Language) -> Analysis:
     catalogue, mentions, statement_resolver = _resolvers(nlp)
     # A file's modification time says when it was saved, not written: let the names in
     # the text date it instead.
-    on = article.published if article.date_source not in (None, "file-mtime") else None
+    on = article.published if article.reliably_dated else None
     found = mentions.resolve(doc, on)
     statements = statement_resolver.resolve(doc, article, found)
     return Analysis(

@@ -40,6 +40,11 @@ class Article:
     published: str | None = None
     date_source: str | None = None
 
+    @property
+    def reliably_dated(self) -> bool:
+        """True unless the date is unknown or only the file's modification time."""
+        return self.published is not None and self.date_source not in (None, "file-mtime")
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -106,7 +106,7 @@ class StatementResolver:
         status = self._status(candidate, attribution, sentence)
         # A plan or possibility points forward: "is scheduled to meet Thursday". A file's
         # modification time is no base for "last Friday": then only dates with a year count.
-        base = article.published if article.date_source not in (None, "file-mtime") else None
+        base = article.published if article.reliably_dated else None
         when, granularity = _date_near(sentence, trigger, base, future=status == "hypothetical")
         if when and not _plausible(when, base):
             when, granularity = None, None  # "70+ wounded" is no year 1970
@@ -203,8 +203,8 @@ class StatementResolver:
                 kind="relation", type="MEMBER_OF", source_actor_id=role.person_id, target_actor_id=role.member_of,
                 attribution=Attribution(kind="outlet", actor_id=outlet.id if outlet else None, name=outlet.name if outlet else None),
                 status="fact", sentence_index=role.sentence_index, start=start, end=end,
-                date=article.published if article.date_source not in (None, "file-mtime") else None,
-                date_granularity="day" if article.published and article.date_source not in (None, "file-mtime") else None,
+                date=article.published if article.reliably_dated else None,
+                date_granularity="day" if article.reliably_dated else None,
                 extractor=f"{EXTRACTOR}:role:{role.role}",
             ))
         return found_statements
