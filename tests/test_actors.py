@@ -154,3 +154,12 @@ def test_actors_user_catalogue_adds_an_actor(tmp_path):
 )
 def test_actors_generic_state_agents_take_the_demonym_state(nlp, text, expected):
     assert expected in pairs(nlp, text)
+
+
+def test_actors_surname_with_role_finds_the_catalogue_person(nlp):
+    assert ("Bashir", "BASHIR") in pairs(nlp, "Sudanese President Bashir met the envoy.", on="2015-06-01")
+
+
+def test_actors_group_words_make_an_organisation(nlp):
+    got = pairs(nlp, "Farhan joined Liwa Thuwar al-Mayadin in 2015.")
+    assert ("Liwa Thuwar al-Mayadin", "org:liwa-thuwar-al-mayadin") in got

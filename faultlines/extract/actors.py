@@ -112,10 +112,15 @@ class ActorFinder:
             if ent.label_ not in ("PERSON", "ORG") or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end
+            while start > 0 and doc[start - 1].lower_ in self.cues.group_name_words and doc[start - 1].text[:1].isupper() \
+                    and start - 1 not in taken:
+                start -= 1  # "Liwa Thuwar al-Mayadin": the NER left out "Liwa" (brigade)
             while start < end and doc[start].lower_ in ("the", "a", "an"):
                 start += 1
             stripped = self._strip_titles(doc, start, end)
             label = "person" if ent.label_ == "PERSON" or stripped > start else "organization"
+            if label == "person" and any(t.lower_ in self.cues.group_name_words for t in doc[start:end]):
+                label = "organization"  # "Liwa Thuwar al-Mayadin" is a brigade, not a man
             start = stripped
             if label == "organization" and doc[start].is_sent_start and doc[start].pos_ != "PROPN":
                 continue  # "Control of Al-Bukamal could ...": a capitalised first word, no name

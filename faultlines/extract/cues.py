@@ -29,6 +29,7 @@ class ActorCues:
     place_prepositions: frozenset[str]
     group_pronouns: frozenset[str]
     state_agents: dict[str, str]
+    group_name_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,4 +48,5 @@ def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
         place_prepositions=frozenset(raw["place_prepositions"]),
         group_pronouns=frozenset(raw["group_pronouns"]),
         state_agents=dict(raw.get("state_agents") or {}),
+        group_name_words=frozenset(str(w).lower() for w in raw.get("group_name_words", ())),
     )

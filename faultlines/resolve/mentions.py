@@ -163,11 +163,33 @@ class MentionResolver:
         elif is_place(span.text):
             return None  # the NER took a town for a person: "al-Mayadin"
         else:
-            actor = Actor(id=new_actor_id("person", span.text), name=span.text, kind="person")
+            actor = self._known_by_surname(span, on, state) or Actor(
+                id=new_actor_id("person", span.text), name=span.text, kind="person")
         if len(span) > 1:
             state.surnames.setdefault(normalize_name(span[-1].text), actor)
         self._roles_around(span, actor, on, state)
         return actor
+
+    def _known_by_surname(self, span: Span, on, state: "_DocState") -> Actor | None:
+        """"Sudanese President Bashir": the one catalogue person of that surname who held a
+        role in the side named before the name (Sudan) on the article's date."""
+        doc = span.doc
+        if span.root.left_edge.i >= span.start:
+            return None
+        sides = {a.id for s, a in state.spans_within(doc[span.root.left_edge.i:span.start])}
+        if not sides:
+            return None
+        surname = normalize_name(span[-1].text)
+        found = []
+        for entry in self.catalogue.entries():
+            if entry.actor.kind != "person" or normalize_name(entry.actor.name).split()[-1:] != [surname]:
+                continue
+            for role in (self.catalogue.roles(entry.actor.id, on) if on else entry.roles):
+                chain = {role.member_of} | {a.id for a in self.catalogue.ancestors(role.member_of)} if role.member_of in self.catalogue else {role.member_of}
+                if chain & sides:
+                    found.append(entry.actor)
+                    break
+        return found[0] if len(found) == 1 else None
 
     def _organization(self, span: Span, on, state: "_DocState") -> Actor | None:
         found = self.catalogue.lookup(span.text, on)
