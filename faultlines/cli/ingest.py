@@ -153,7 +153,7 @@ def demo(
         relations = fl.statements(type=["BACKS", "ALLIED_WITH", "MEMBER_OF"])
         emit_statements(relations, fmt, title=f"Who backs, is allied with or belongs to whom ({len(relations)})")
         disputes = [r for r in fl.statements(type=["ACCUSE", "REJECT"]) + fl.statements(status="negated")]
-        disputes.sort(key=lambda r: (r["date"] or r["published"] or "", r["doc"]))
+        disputes.sort(key=lambda r: (r["published"] or "", r["doc"]))
         emit_statements(disputes, fmt, title=f"Accusations, rejections and denials ({len(disputes)})")
     stderr.print(
         f"Next: faultlines show 17 --db {db}   ·   faultlines statements --db {db} --actor ISIS   ·   "
