@@ -317,7 +317,7 @@ class Store:
         """
         where, params = [], []
         if parents:
-            where.append(f"a.parent_id IN ({', '.join('?' * len(parents))})")
+            where.append(_in("a.parent_id", parents))
             params += list(parents)
         if kind:
             where.append("lower(a.kind) = lower(?)")
@@ -328,7 +328,7 @@ class Store:
                 alternatives.append("(a.name LIKE ? OR a.id LIKE ?)")
                 params += [f"%{search}%", f"%{search}%"]
             if ids:
-                alternatives.append(f"a.id IN ({', '.join('?' * len(ids))})")
+                alternatives.append(_in("a.id", ids))
                 params += list(ids)
             where.append("(" + " OR ".join(alternatives) + ")")
         rows = self.conn.execute(
@@ -384,17 +384,16 @@ class Store:
         """
         where, params = ["a.id IN (SELECT id FROM latest_articles)"], []
         if actor:
-            marks = ", ".join("?" * len(actor))
-            where.append(f"(t.source_actor_id IN ({marks}) OR t.target_actor_id IN ({marks}))")
+            where.append(f"({_in('t.source_actor_id', actor)} OR {_in('t.target_actor_id', actor)})")
             params += list(actor) * 2
         if types:
-            where.append(f"t.type IN ({', '.join('?' * len(types))})")
+            where.append(_in("t.type", types))
             params += [x.upper() for x in types]
         if isinstance(by, str):
             where.append("t.asserted_by_kind = lower(?)")
             params.append(by)
         elif by:
-            where.append(f"t.asserted_by_actor_id IN ({', '.join('?' * len(by))})")
+            where.append(_in("t.asserted_by_actor_id", by))
             params += list(by)
         if status:
             where.append("t.status = lower(?)")
@@ -465,6 +464,11 @@ def _stored_article(row: sqlite3.Row) -> StoredArticle:
         date_source=row["date_source"], ingested_at=row["ingested_at"],
         sentence_count=row["sentence_count"], statement_count=row["statement_count"],
     )
+
+
+def _in(column: str, values: Sequence) -> str:
+    """``column IN (?, ?, ...)`` with one placeholder per value."""
+    return f"{column} IN ({', '.join('?' * len(values))})"
 
 
 def _split_sql(script: str) -> list[str]:
