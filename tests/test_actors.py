@@ -163,3 +163,8 @@ def test_actors_surname_with_role_finds_the_catalogue_person(nlp):
 def test_actors_group_words_make_an_organisation(nlp):
     got = pairs(nlp, "Farhan joined Liwa Thuwar al-Mayadin in 2015.")
     assert ("Liwa Thuwar al-Mayadin", "org:liwa-thuwar-al-mayadin") in got
+
+
+def test_actors_mentions_end_at_the_name(nlp):
+    found_texts = {text for text, _ in pairs(nlp, 'Officials said: "We back the SDF."\n\nThe SDF\n\nholds Raqqa.')}
+    assert found_texts >= {"SDF"} and not any(t != t.strip() or t.endswith(('.', '"')) for t in found_texts)

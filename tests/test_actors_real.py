@@ -149,9 +149,7 @@ CASES = [
     case("000-title-org", "000", "can easily backfire",
          expect=[("ISIS", "ISIS")], forbid=["org:"]),
     case("000-headline-span", "000", "Ready to Quit", exact=True,
-         expect=[("ISIS", "ISIS"), ("Daily Beast", "DAILY_BEAST")],
-         xfail="span boundary: the mention of ISIS ends after the closing quote and the paragraph break "
-               "('ISIS.\u201d\\n\\n')"),
+         expect=[("ISIS", "ISIS"), ("Daily Beast", "DAILY_BEAST")]),
     case("000-outlet-us-program", "000", "train a rebel army",
          expect=[("U.S.", "USA"), ("Daily Beast", "DAILY_BEAST"), ("rebel", "REBELS")], forbid=["anon:"]),
     case("000-us-led-coalition-dotted", "000", "bothering to respond",

@@ -75,8 +75,8 @@ class ActorFinder:
             if word in self.first_words:
                 for end in range(min(len(doc), i + _MAX_TOKENS), i, -1):
                     span = doc[i:end]
-                    if (span[-1].is_punct or span[-1].tag_ == "POS") and end > i + 1:
-                        continue  # "Putin's": the name without its possessive
+                    if (span[-1].is_punct or span[-1].is_space or span[-1].tag_ == "POS") and end > i + 1:
+                        continue  # "Putin's", "SDF.\n\n": the name without what follows it
                     if self._names_actor(span):
                         yield Span(doc, i, end, label="catalogue")
                         break
