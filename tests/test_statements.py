@@ -248,3 +248,9 @@ def test_statements_filters_by_period_and_by_any_name(tmp_path):
         assert len(fl.statements(type="ASSAULT", actor="Russia")) == 1
         assert len(fl.statements(type="ASSAULT", by="Syrian government")) == 1
         assert fl.actor("Daesh").actor.id == "ISIS"
+
+
+def test_statements_accused_act_when_of_hangs_on_the_accused():
+    records = extract("Syrian state media accused rebels of using chemical weapons against government troops.")
+    assert any(matches(r, "ACCUSE", "SYR", "REBELS", "outlet", None, "fact") for r in records), describe(records)
+    assert any(matches(r, "ASSAULT", "REBELS", "GOVERNMENT_FORCES", "organization", "SYR", "fact") for r in records), describe(records)

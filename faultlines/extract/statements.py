@@ -124,7 +124,10 @@ class StatementFinder:
     def _is_accused_act(self, token: Token) -> bool:
         if token.dep_ not in ("pcomp", "pobj") or token.head.dep_ != "prep":
             return False
-        accusation = self.lexicon.verbs.get(token.head.head.lemma_.lower())
+        governor = token.head.head
+        if governor.dep_ in ("dobj", "obj"):  # "accused rebels of using": "of" hangs on "rebels"
+            governor = governor.head
+        accusation = self.lexicon.verbs.get(governor.lemma_.lower())
         return accusation is not None and token.head.lower_ in accusation.accused_act
 
     def _verb(self, verb: Token, trigger: Trigger):
@@ -297,8 +300,9 @@ class StatementFinder:
                 continue
             accused = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             accuser = self._subjects(verb)
-            for prep in verb.children:
-                if prep.lower_ not in trigger.accused_act:
+            preps = list(verb.children) + [c for obj in accused for c in obj.children]
+            for prep in preps:
+                if prep.dep_ != "prep" or prep.lower_ not in trigger.accused_act:
                     continue
                 for act in prep.children:
                     if act.dep_ not in ("pcomp", "pobj") or act.lemma_.lower() not in self.lexicon.verbs:
@@ -308,12 +312,16 @@ class StatementFinder:
                     if act_trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in act.children):
                         act_type = act_trigger.object_type
                     act_preps = DEFAULT_TARGET_PREPS if act_trigger.preps is None else act_trigger.preps
-                    targets = [c for c in act.children if c.dep_ in _OBJECTS] or self._prep_objects(act, act_preps)
+                    # "of using chemical weapons against government troops": the object may be
+                    # a weapon, the one acted upon in a prepositional phrase.
+                    targets = [c for c in act.children if c.dep_ in _OBJECTS]
+                    fallback = self._prep_objects(act, act_preps)
                     if not accuser:
                         continue
                     found.append(EventCandidate(
                         trigger=act.i, type=act_type, kind="relation" if act_type in RELATIONS else "event", how="accused",
                         sources=tuple(t.i for t in _expand(accused)), targets=tuple(t.i for t in _expand(targets)),
+                        fallback_targets=tuple(t.i for t in _expand(fallback)),
                         negated=self._negated(act), frame=Frame(speaker=accuser[0].i, cue=verb.lower_),
                     ))
         return found
