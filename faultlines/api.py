@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
 
 from .core import analyse_doc, analysis_pipeline, extract_inputs, run_ingest, summarize
-from .export import statement_record
+from .export import doc_name, statement_record
+from .extract.lexicon import PLOVER_EVENTS, RELATIONS
 from .errors import FaultlinesError
 from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
@@ -179,8 +180,6 @@ class Faultlines:
         actors = self._actor_ids(actor)
         types = [type] if isinstance(type, str) else list(type or [])
         if types:
-            from .extract.lexicon import PLOVER_EVENTS, RELATIONS
-
             unknown = [t for t in types if t.upper() not in PLOVER_EVENTS | RELATIONS]
             if unknown:
                 raise FaultlinesError(
@@ -312,10 +311,7 @@ def extract_statements(
         if isinstance(item, Problem):
             yield item
             continue
-        article, analysis = item
-        actors = {a.id: a for a in analysis.actors}
-        for statement in analysis.statements:
-            yield statement_record(statement, article=article, text=article.text, actors=actors)
+        yield from _records(*item)
 
 
 def extract_text(text: str, options: Options | None = None, *, published: str | None = None) -> list[dict]:
@@ -325,15 +321,20 @@ def extract_text(text: str, options: Options | None = None, *, published: str | 
                       date_source="flag" if published else None)
     nlp = analysis_pipeline(options.model, options.catalogue)
     analysis = analyse_doc(nlp(text), article, nlp)
+    return _records(article, analysis)
+
+
+def _records(article: Article, analysis) -> list[dict]:
+    """An analysed article's statements as records."""
     actors = {a.id: a for a in analysis.actors}
-    return [statement_record(s, article=article, text=text, actors=actors) for s in analysis.statements]
+    return [statement_record(s, article=article, text=article.text, actors=actors) for s in analysis.statements]
 
 
 def _record_from_row(row: dict) -> dict:
     """A stored statement row as the same record ``extract`` prints."""
     text = row["article_text"]
     return {
-        "doc": Path(row["path"]).name if row["path"] and "#" not in row["key"] else row["key"],
+        "doc": doc_name(row["path"], row["key"]),
         "article_id": row["article_id"],
         "sentence_index": row["sentence_idx"],
         "sentence": text[row["start"]:row["end"]],

@@ -21,11 +21,11 @@ def actor_record(actor: Actor | None, fallback_id: str | None = None) -> dict:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind}
 
 
-def doc_name(article: Article) -> str:
+def doc_name(path: str | None, key: str) -> str:
     """The file name of an article's source (or its key for URLs and rows)."""
-    if article.path and "#" not in article.key:
-        return PurePath(article.path).name
-    return article.key
+    if path and "#" not in key:
+        return PurePath(path).name
+    return key
 
 
 def statement_record(
@@ -39,7 +39,7 @@ def statement_record(
     by = statement.attribution
     asserter = actors.get(by.actor_id) if by.actor_id else None
     return {
-        "doc": doc_name(article),
+        "doc": doc_name(article.path, article.key),
         "article_id": article_id,
         "sentence_index": statement.sentence_index,
         "sentence": text[statement.start:statement.end],

@@ -92,8 +92,10 @@ class StatementResolver:
             targets = _distinct(a for a in (index.actor_for(doc[i], loose=loose) for i in tier) if a and a.id not in source_ids)
             if targets:
                 break
-        pairs = [(s, t) for s in sources[:1] or sources for t in targets]
-        pairs += [(s, t) for s in sources[1:] for t in targets if candidate.kind == "relation" or index.coordinated(candidate)]
+        # Coordinated subjects ("Russia and Iran back ...") each act; several actors read
+        # out of one phrase's modifiers act together, as the first of them.
+        acting = sources if candidate.kind == "relation" or len(candidate.sources) > 1 else sources[:1]
+        pairs = [(s, t) for s in acting for t in targets]
         if not targets and len(sources) > 1 and (candidate.symmetric or candidate.type in _SYMMETRIC):
             # "Hungarian and Romanian officials agreed", "U.S. and Russian negotiators ... talks"
             pairs = [(sources[0], other) for other in sources[1:]]
@@ -243,10 +245,6 @@ class _MentionIndex:
                     if conj.dep_ == "conj" and conj.i in self.by_token:
                         found.append(self.actors[self.by_token[conj.i]])
         return _distinct(found)
-
-    def coordinated(self, candidate: EventCandidate) -> bool:
-        """True when the sources are coordinated names ("Russia and Iran back ..."), each acting."""
-        return len(candidate.sources) > 1
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
         if token.lower_ in self.first_person and token.pos_ == "PRON":
