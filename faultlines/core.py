@@ -64,14 +64,18 @@ def _resolvers(nlp: Language) -> tuple[Catalogue, MentionResolver, StatementReso
     return catalogue, MentionResolver(catalogue), StatementResolver(catalogue, lexicon)
 
 
-def analyse_doc(doc: Doc, article: Article, nlp: Language) -> Analysis:
-    """Everything faultlines derives from one parsed article: sentences, actors, statements."""
+def analyse_doc(doc: Doc, article: Article, nlp: Language, *, one_sided: bool = False) -> Analysis:
+    """Everything faultlines derives from one parsed article: sentences, actors, statements.
+
+    ``one_sided`` adds events with one unknown end (``Options.one_sided``); such an
+    analysis is for output, never for the store.
+    """
     catalogue, mentions, statement_resolver = _resolvers(nlp)
     # A file's modification time says when it was saved, not written: let the names in
     # the text date it instead.
     on = article.published if article.reliably_dated else None
     found = mentions.resolve(doc, on)
-    statements = statement_resolver.resolve(doc, article, found)
+    statements = statement_resolver.resolve(doc, article, found, one_sided=one_sided)
     return Analysis(
         sentences=sentences_of(doc),
         actors=_with_parents(found.actors + statements.actors, catalogue),
@@ -136,11 +140,13 @@ def run_ingest(
             continue
         article, digest, doc = item
         nlp = analysis_pipeline(options.model, options.catalogue)  # cached after the first call
-        analysis = analyse_doc(doc, article, nlp)
+        # Never one-sided here, whatever the options say: the statements table holds two
+        # actors a row (target NOT NULL); the filter guards that contract.
+        analysis = analyse_doc(doc, article, nlp, one_sided=False)
         article_id, version = store.add_article(
             article, analysis.sentences, digest=digest, model=pipeline_label(nlp),
             actors=analysis.actors, mentions=analysis.mentions, roles=analysis.roles,
-            statements=analysis.statements,
+            statements=tuple(s for s in analysis.statements if s.source_actor_id and s.target_actor_id),
         )
         yield IngestResult(
             outcome="ingested", location=article.key, article_id=article_id, version=version,
@@ -215,7 +221,17 @@ def extract_inputs(
             yield item.problem
         else:
             article, _, doc = item
-            yield article, analyse_doc(doc, article, analysis_pipeline(options.model, options.catalogue))
+            nlp = analysis_pipeline(options.model, options.catalogue)
+            yield article, analyse_doc(doc, article, nlp, one_sided=options.one_sided)
+
+
+def analyse_text(text: str, options: Options, *, published: str | None = None) -> tuple[Article, Analysis]:
+    """One text given as a string (a sentence or an article), analysed with ``options``
+    (``one_sided`` included), without storing anything."""
+    article = Article(text=text, key="text", input_kind="stdin", published=published,
+                      date_source="flag" if published else None)
+    nlp = analysis_pipeline(options.model, options.catalogue)
+    return article, analyse_doc(nlp(text), article, nlp, one_sided=options.one_sided)
 
 
 def summarize(results: Iterable[IngestResult], on_result: Callable[[IngestResult], None] | None = None) -> IngestSummary:

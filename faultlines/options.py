@@ -43,6 +43,9 @@ class Options:
         workers: processes for spaCy parsing (``nlp.pipe(n_process=...)``).
         catalogue: user actor catalogue files (YAML or CSV) that add to or override the
             bundled one.
+        one_sided: also output events with only one known actor (a protest with no target,
+            a bombing whose perpetrator is not named), with the other end None. Off by
+            default and never stored: a statement in the database has two actors.
     """
 
     model: str = DEFAULT_MODEL
@@ -56,6 +59,7 @@ class Options:
     batch_size: int = 16
     workers: int = 1
     catalogue: tuple[str, ...] = ()
+    one_sided: bool = False
     user_agent: str = "faultlines/0.1 (+https://pypi.org/project/faultlines/)"
 
     @classmethod

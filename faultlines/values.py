@@ -17,6 +17,7 @@ StatementKind = Literal["event", "relation"]
 AsserterKind = Literal["outlet", "author", "person", "organization", "anonymous"]
 Status = Literal["fact", "negated", "hypothetical", "opinion"]
 Outcome = Literal["ingested", "unchanged", "skipped"]
+Polarity = Literal["asserted", "denied"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class RoleInArticle:
     member_of: str
     role: str
     sentence_index: int
+    former: bool = False   # "the former rebel commander": a past tie, not a current one
 
 
 @dataclass(frozen=True)
@@ -118,8 +120,8 @@ class Statement:
 
     kind: StatementKind
     type: str
-    source_actor_id: str
-    target_actor_id: str
+    source_actor_id: str | None  # None only for a one-sided event (Options.one_sided), never stored
+    target_actor_id: str | None
     attribution: Attribution
     status: Status
     sentence_index: int
@@ -180,3 +182,149 @@ class StoredArticle:
     ingested_at: str
     sentence_count: int = 0
     statement_count: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One stored statement behind a claim: the sentence, who asserts it and where it ran.
+
+    ``syndication_group`` is the id of the earliest article in this article's group of
+    near-duplicate copies, so copies of one story share it and count as one source.
+    """
+
+    statement_id: int
+    article_id: int
+    syndication_group: int
+    source_actor_id: str
+    target_actor_id: str
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    type: str
+    status: Status
+    asserted_by: Attribution
+    outlet: str | None = None
+    published: str | None = None
+    date: str | None = None
+    place: str | None = None
+    former: bool = False             # a past tie: "the former rebel commander"
+
+    @property
+    def own_voice(self) -> bool:
+        """True when the outlet or writer asserts it, False when they report someone else claiming it."""
+        return self.asserted_by.kind in ("outlet", "author")
+
+    @property
+    def when(self) -> str | None:
+        """The event's date where the text gives one, else the article's."""
+        return self.date or self.published
+
+
+class EvidenceSummary:
+    """Who stands behind a set of evidence; shared by claims and the sides of a dispute."""
+
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def asserters(self) -> tuple[str, ...]:
+        """Everyone who asserts it: outlets in their own voice, and the sources they report."""
+        return tuple(dict.fromkeys(asserter_label(e) for e in self.evidence))
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Every outlet that carried it, copies included."""
+        return tuple(dict.fromkeys(e.outlet or "(unknown outlet)" for e in self.evidence))
+
+    @property
+    def independent_sources(self) -> int:
+        """How many independent stories carry it: syndicated copies count once."""
+        return len({e.syndication_group for e in self.evidence})
+
+    @property
+    def independent_outlets(self) -> tuple[str, ...]:
+        """The outlets that first ran each independent story (a copy's reprinters are left out)."""
+        first: dict[int, Evidence] = {}
+        for item in self.evidence:
+            if item.syndication_group not in first or item.article_id == item.syndication_group:
+                first[item.syndication_group] = item
+        return tuple(dict.fromkeys(e.outlet or "(unknown outlet)" for e in first.values()))
+
+    @property
+    def own_voice(self) -> tuple[str, ...]:
+        """Outlets (or writers) that assert it themselves."""
+        return tuple(dict.fromkeys(asserter_label(e) for e in self.evidence if e.own_voice))
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """Sources the outlets report as claiming it (named, organisations, anonymous)."""
+        return tuple(dict.fromkeys(asserter_label(e) for e in self.evidence if not e.own_voice))
+
+
+@dataclass(frozen=True)
+class Claim(EvidenceSummary):
+    """Statements from any number of articles that say the same thing about two actors.
+
+    Same source, coarse type (``SUPPORT`` covers AID/SUPPORT/BACKS), target and polarity,
+    seen within one time window. ``contradicted_by`` names who asserts the opposite
+    polarity in the same window: for an asserted claim, who denies it.
+    """
+
+    id: str
+    source_actor_id: str
+    target_actor_id: str
+    type: str                        # coarse class: SUPPORT, ASSAULT, MEMBER, ALLY, ACCUSE...
+    kind: StatementKind
+    polarity: Polarity
+    first_seen: str | None
+    last_seen: str | None
+    evidence: tuple[Evidence, ...]
+    contradicted_by: tuple[str, ...] = ()
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """The exact types the evidence uses (BACKS, AID...), most frequent first."""
+        counts: dict[str, int] = {}
+        for item in self.evidence:
+            counts[item.type] = counts.get(item.type, 0) + 1
+        return tuple(sorted(counts, key=lambda t: (-counts[t], t)))
+
+
+@dataclass(frozen=True)
+class DisputeSide(EvidenceSummary):
+    """One side of a contested claim: what it says, and the evidence of those who say it."""
+
+    says: str                        # "asserts", "denies", "X backs Y", "as fact", "as an allegation"
+    claim_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A claim that sources disagree on, each side with its sources.
+
+    ``kind``: ``denial`` (one asserts, another denies), ``alignment`` (one says X backs or
+    allies with Y, another that X fights Y), ``blame`` (sources name different perpetrators
+    of one attack on the same target), ``allegation`` (one outlet's fact is only another's
+    reported claim). ``weight`` orders disputes, most disputed first.
+    """
+
+    id: str
+    kind: Literal["denial", "alignment", "blame", "allegation"]
+    subject: str
+    source_actor_id: str
+    target_actor_id: str
+    type: str
+    first_seen: str | None
+    last_seen: str | None
+    sides: tuple[DisputeSide, ...]
+    weight: float
+
+
+def asserter_label(evidence: Evidence) -> str:
+    """Who asserts one piece of evidence, as a reader would name them: an outlet's own
+    voice is the outlet; a quoted source is its actor id, or its name when it has none."""
+    by = evidence.asserted_by
+    if by.kind in ("outlet", "author"):
+        return (by.name if by.kind == "author" and by.name else evidence.outlet) or "(unknown outlet)"
+    return by.actor_id or by.name or by.kind

@@ -4,6 +4,10 @@ Like trafilatura's eval gate: the minimums below are the figures measured when t
 last raised (``faultlines evaluate --gold ../shared/gold --corpus ../shared/corpus
 --plover ../shared/data/plover_gsr_dev.json``). A change that lowers one fails CI; a
 change that raises one should raise its minimum here too. Skipped without ../shared.
+
+The gold files are scored on two-actor statements (ANNOTATION.md); the PLOVER records with
+one-sided events on, as ``faultlines evaluate --plover`` does: PLOVER codes an event with
+only a source ("thousands demonstrated in Kirkuk").
 """
 
 from __future__ import annotations
@@ -11,22 +15,27 @@ from __future__ import annotations
 import pytest
 
 from faultlines import api
+from faultlines.core import analyse_text
 from faultlines.evaluate import load_gold, load_plover, score_gold, score_plover
+from faultlines.export import analysis_records
+from faultlines.options import Options
 from faultlines.resolve.catalogue import load_catalogue
 
-# Pinned minimums (figures of 2026-11-22; the issue's targets are higher, see the README).
-# Precision was 0.78 before "use ... against" became an assault; the two statements that
-# added in 000 (the rebels' hypothetical use of weapons against Assad's army and Hezbollah)
-# are right readings the gold does not list, so the minimum follows them down once.
-GOLD_MIN = {"recall": 0.71, "precision": 0.73, "attribution": 1.0, "status": 1.0}
+# Pinned minimums: the figures measured on 2026-11-22, rounded down. Before one-sided
+# events and the PLOVER readings of verbs they were recall 0.72, precision 0.74, PLOVER
+# 0.44 / 0.46 (no one-sided events then). Precision was 0.78 before "use ... against"
+# became an assault; the two statements that added in 000 (the rebels' hypothetical use of
+# weapons against Assad's army and Hezbollah) are right readings the gold does not list.
+GOLD_MIN = {"recall": 0.82, "precision": 0.75, "attribution": 1.0, "status": 1.0}
 GOLD_MAX_VIOLATIONS = 0
-PLOVER_MIN = {"strict": 0.43, "lenient": 0.45}
+PLOVER_MIN = {"strict": 0.86, "lenient": 0.88}
 
 
 @pytest.fixture(scope="module")
 def gold_score(shared):
     gold = load_gold(shared / "gold")
-    records = [r for r in api.extract_statements([str(shared / "corpus" / d.doc) for d in gold.docs]) if isinstance(r, dict)]
+    files = [str(shared / "corpus" / d.doc) for d in gold.docs]
+    records = [r for r in api.extract_statements(files, Options.from_env().but(one_sided=False)) if isinstance(r, dict)]
     return score_gold(gold, records, load_catalogue())
 
 
@@ -44,6 +53,11 @@ def test_eval_gate_no_must_not_violations(gold_score):
 
 @pytest.mark.slow
 def test_eval_gate_plover_event_types(shared):
-    score = score_plover(load_plover(shared / "data" / "plover_gsr_dev.json"), api.extract_text, load_catalogue())
+    options = Options.from_env(one_sided=True)
+
+    def predict(text: str) -> list[dict]:
+        return analysis_records(*analyse_text(text, options))
+
+    score = score_plover(load_plover(shared / "data" / "plover_gsr_dev.json"), predict, load_catalogue())
     assert score.strict_accuracy >= PLOVER_MIN["strict"], score.strict_accuracy
     assert score.lenient_accuracy >= PLOVER_MIN["lenient"], score.lenient_accuracy

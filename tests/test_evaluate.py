@@ -428,3 +428,19 @@ def test_evaluate_real_gold_and_plover_files_parse(shared):
     assert len(records) == 161
     assert {r.event for r in records} <= set(PLOVER_EVENTS)
     assert sum(bool(r.sources) for r in records) >= 150
+
+
+def test_evaluate_cli_plover_scores_with_one_sided_events_on(tmp_path):
+    # An event with only a source: the PLOVER way to code a protest, not a statement of the gold files.
+    records = [{"id": "own-1", "text": "Thousands of Iraqi Kurds demonstrated in Erbil on Friday.", "event": "PROTEST",
+                "source": [{"actorText": "Iraqi Kurds", "code": "IRQ"}], "target": None}]
+    path = write(tmp_path, "plover.json", json.dumps(records))
+    from typer.testing import CliRunner
+
+    from faultlines.cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", "--plover", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (figures,) = json.loads(result.output)["plover"]["figures"]
+    assert figures["one_sided"] == "on"
+    assert (figures["type_strict"], figures["no_output"]) == ("1.00", 0)

@@ -13,6 +13,9 @@ import json
 import pytest
 
 import faultlines
+from faultlines.core import analyse_text
+from faultlines.export import analysis_records
+from faultlines.options import Options
 from faultlines.resolve.catalogue import load_catalogue
 
 CATALOGUE = load_catalogue()
@@ -254,3 +257,115 @@ def test_statements_accused_act_when_of_hangs_on_the_accused():
     records = extract("Syrian state media accused rebels of using chemical weapons against government troops.")
     assert any(matches(r, "ACCUSE", "SYR", "REBELS", "outlet", None, "fact") for r in records), describe(records)
     assert any(matches(r, "ASSAULT", "REBELS", "GOVERNMENT_FORCES", "organization", "SYR", "fact") for r in records), describe(records)
+
+
+# -- one-sided events (Options.one_sided) ----------------------------------------------
+
+
+def extract_one_sided(text: str, published: str = "2017-10-24") -> list[dict]:
+    article, analysis = analyse_text(text, Options(one_sided=True), published=published)
+    return analysis_records(article, analysis)
+
+
+def one_sided(record: dict, type_, source, target, status) -> bool:
+    """``source`` or ``target`` None: that end must be null in the record."""
+    ends = [(record["source"], source), (record["target"], target)]
+    return record["type"] == type_ and record["status"] == status and all(
+        (got is None) if want is None else (got is not None and same_or_below(got["id"], want)) for got, want in ends)
+
+
+ONE_SIDED = [
+    # name, text, (type, source, target, status): an actor acts and no actor is acted upon ...
+    ("protest-no-target", "Thousands of Iraqi Kurds demonstrated in Erbil on Friday.", ("PROTEST", "IRQ", None, "fact")),
+    ("staged-protests", "Iranian students staged protests in Tehran on Sunday.", ("PROTEST", "STUDENTS", None, "fact")),
+    ("withdrew-from-a-place", "Hezbollah fighters withdrew from the town of Qusayr on Monday.", ("RETREAT", "HEZBOLLAH", None, "fact")),
+    ("surrendered", "Hundreds of Syrian rebels surrendered near Daraa last week.", ("RETREAT", "SYR.REB", None, "fact")),
+    ("blocked-a-road", "Syrian rebels blocked the highway to Aleppo on Tuesday.", ("PROTEST", "SYR.REB", None, "fact")),
+    # ... with the statuses of any event
+    ("one-sided-negated", "Hezbollah fighters did not withdraw from Qusayr.", ("RETREAT", "HEZBOLLAH", None, "negated")),
+    ("one-sided-hypothetical", "Hezbollah fighters may withdraw from Qusayr next month.", ("RETREAT", "HEZBOLLAH", None, "hypothetical")),
+    # the only actor is the one acted upon
+    ("unknown-perpetrator", "A roadside bomb killed three Turkish soldiers near the border.", ("ASSAULT", None, "TUR", "fact")),
+    ("put-under-investigation", "A US citizen was put under investigation in Italy.", ("ACCUSE", None, "USA", "fact")),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", ONE_SIDED, ids=[c[0] for c in ONE_SIDED])
+def test_statements_one_sided_event_has_a_null_end(name, text, expected):
+    records = extract_one_sided(text)
+    assert any(one_sided(r, *expected) for r in records), describe_one_sided(records)
+    # Off by default: a statement has two actors.
+    assert all(r["source"] and r["target"] for r in extract(text))
+
+
+def describe_one_sided(records) -> str:
+    return "\n".join(f"{r['type']} {(r['source'] or {}).get('id')} -> {(r['target'] or {}).get('id')} [{r['status']}]"
+                     for r in records)
+
+
+def test_statements_one_sided_never_for_relations_or_when_both_ends_are_known():
+    records = extract_one_sided("Hezbollah fighters attacked Israeli positions. Iran backs the militias.")
+    assert any(matches(r, "ASSAULT", "HEZBOLLAH", "ISR") for r in records if r["target"]), describe_one_sided(records)
+    assert not [r for r in records if r["type"] == "ASSAULT" and r["target"] is None]
+    assert not [r for r in records if r["kind"] == "relation" and not (r["source"] and r["target"])]
+
+
+def test_statements_one_sided_events_are_never_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAULTLINES_ONE_SIDED", "1")
+    (tmp_path / "a.txt").write_text("Kirkuk\n\nThousands of Iraqi Kurds demonstrated in Kirkuk. Turkish jets struck the YPG.\n")
+    with faultlines.open(":memory:") as fl:
+        assert fl.options.one_sided  # the setting is read ...
+        fl.ingest([tmp_path])
+        stored = fl.statements()
+    # ... and the store still holds two-actor statements only
+    assert [(r["type"], r["source"]["id"], r["target"]["id"]) for r in stored] == [("ASSAULT", "TUR.MIL", "YPG")]
+
+
+def test_statements_cli_extract_one_sided_prints_null_target(tmp_path):
+    from typer.testing import CliRunner
+
+    from faultlines.cli import app
+
+    story = tmp_path / "story.txt"
+    story.write_text("Kirkuk\n\nThousands of Iraqi Kurds demonstrated in Kirkuk on Friday.\n")
+    plain = CliRunner().invoke(app, ["extract", str(story)])
+    assert plain.exit_code == 0 and plain.output.strip() == ""
+    result = CliRunner().invoke(app, ["extract", str(story), "--one-sided"])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert (record["type"], record["source"]["id"], record["target"]) == ("PROTEST", "IRQ", None)
+
+
+# -- event types as the PLOVER codebook reads the verb ----------------------------------
+
+RETYPED = [
+    ("beat-up", "Israeli soldiers beat up two Palestinian detainees in Hebron.", ("ASSAULT", "ISR", "PSE")),
+    ("torture-is-assault", "Turkish police tortured Syrian refugees, Amnesty said.", ("ASSAULT", "TUR", "REFUGEES")),
+    ("signed-agreement-is-support", "Turkey signed an agreement with Azerbaijan on gas exports.", ("SUPPORT", "TUR", "AZE")),
+    ("diplomatic-ties-are-support", "Qatar established diplomatic ties with Iraq.", ("SUPPORT", "QAT", "IRQ")),
+    ("official-protest-is-accuse", "Russia lodged an official protest with Turkey.", ("ACCUSE", "RUS", "TUR")),
+    ("summoned-ambassador", "Egypt summoned the Israeli ambassador on Monday.", ("ACCUSE", "EGY", "ISR")),
+    ("withdrew-from-a-program-rejects-it", "The Free Syrian Army withdrew from the U.S. training program.", ("REJECT", "FSA", "USA")),
+    ("would-in-reported-speech-commits", "Hezbollah said it would boycott the talks with the Lebanese government.",
+     ("THREATEN", "HEZBOLLAH", "LBN.GOV")),
+    ("unless-makes-a-threat", "Jordan will withdraw its troops from Yemen unless the Houthis accept the ceasefire.",
+     ("THREATEN", "JOR", "YEM")),
+    ("prepared-to-attack-is-mobilize", "The Lebanese army prepared to resume shelling ISIS positions.", ("MOBILIZE", "LBN", "ISIS")),
+    ("us-is-not-we", "The EU concluded that the US must lift its tariffs.", ("REQUEST", "EU", "USA")),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", RETYPED, ids=[c[0] for c in RETYPED])
+def test_statements_verb_read_as_its_plover_type(name, text, expected):
+    records = extract(text)
+    assert any(matches(r, *expected, status="fact") for r in records), describe(records)
+    # the main event comes first: the strict PLOVER score reads the first statement
+    assert records[0]["type"] == expected[0], describe(records)
+
+
+@pytest.mark.parametrize("text, not_type", [
+    ("Negotiators from both sides returned to Geneva on Monday.", "RETREAT"),   # a journey, not a withdrawal
+    ("A Western diplomat in Beirut asked: what happens next?", "REQUEST"),       # a question, not a request
+])
+def test_statements_no_event_without_its_object(text, not_type):
+    assert not [r for r in extract_one_sided(text) if r["type"] == not_type]

@@ -1,6 +1,7 @@
 """One statement as a plain dict: the output contract of ``extract`` and ``statements``.
 
-Fields: doc, sentence, start, end, kind, type, source, target ({id, name, kind}),
+Fields: doc, sentence, start, end, kind, type, source, target ({id, name, kind}, or null
+for the unknown end of a one-sided event, see ``Options.one_sided``),
 asserted_by ({id, name, kind} with kind outlet|author|person|organization|anonymous),
 status, date, place, plus where it came from (article_id, sentence_index, published,
 outlet, cue, extractor). The same shape whether the statement comes from a fresh parse or
@@ -15,7 +16,10 @@ from typing import Mapping
 from ..values import Actor, Article, Statement
 
 
-def actor_record(actor: Actor | None, fallback_id: str | None = None) -> dict:
+def actor_record(actor: Actor | None, fallback_id: str | None = None) -> dict | None:
+    """{id, name, kind}; None when there is no actor at all (a one-sided event's other end)."""
+    if actor is None and fallback_id is None:
+        return None
     if actor is None:
         return {"id": fallback_id, "name": None, "kind": None}
     return {"id": actor.id, "name": actor.name, "kind": actor.kind}
@@ -63,3 +67,9 @@ def statement_record(
         "cue": by.cue,
         "extractor": statement.extractor,
     }
+
+
+def analysis_records(article: Article, analysis) -> list[dict]:
+    """The statements of an analysed article (``core.Analysis``) as records."""
+    actors = {a.id: a for a in analysis.actors}
+    return [statement_record(s, article=article, text=article.text, actors=actors) for s in analysis.statements]

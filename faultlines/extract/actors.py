@@ -189,8 +189,10 @@ class ActorFinder:
                 yield Span(doc, token.i, token.i + 1, label="pronoun")
             elif token.pos_ == "PRON" and (
                 token.lower_ in self.cues.group_pronouns
-                # "Hungary said it will support": "it" as the subject of an action (not "it is")
-                or (token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be")
+                # "Hungary said it will support": "it" as the subject of an action (not "it is"),
+                # or of "is willing", "is ready" (only an agent can be)
+                or (token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and (token.head.lemma_ != "be" or any(
+                    c.dep_ == "acomp" and c.lower_ in self.cues.agentive_adjectives for c in token.head.children)))
             ):
                 yield Span(doc, token.i, token.i + 1, label="group_pronoun")
             elif token.i > 0 and token.pos_ == "NOUN" and doc[token.i - 1].lower_ == "the":

@@ -30,6 +30,8 @@ class ActorCues:
     group_pronouns: frozenset[str]
     state_agents: dict[str, str]
     group_name_words: frozenset[str]
+    former_modifiers: frozenset[str] = frozenset()
+    agentive_adjectives: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,4 +51,6 @@ def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
         group_pronouns=frozenset(raw["group_pronouns"]),
         state_agents=dict(raw.get("state_agents") or {}),
         group_name_words=frozenset(str(w).lower() for w in raw.get("group_name_words", ())),
+        agentive_adjectives=frozenset(str(w).lower() for w in raw.get("agentive_adjectives", ())),
+        former_modifiers=frozenset(str(w).lower() for w in raw.get("former_modifiers", ())),
     )

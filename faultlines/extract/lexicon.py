@@ -23,6 +23,9 @@ PLOVER_EVENTS = frozenset({
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 })
 RELATIONS = frozenset({"BACKS", "ALLIED_WITH", "MEMBER_OF", "HOSTILE_TO"})
+# Ends a statement's ``extractor`` name when the text states the tie as past ("the former
+# rebel commander"): still a fact, but no current affiliation.
+FORMER_TIE = ":former"
 # Prepositions whose object is a verb's target unless the entry names its own.
 DEFAULT_TARGET_PREPS = ("against", "on", "at", "with", "to")
 
@@ -33,14 +36,17 @@ class Trigger:
 
     type: str
     preps: tuple[str, ...] | None = None
-    particle: str | None = None
+    particle: tuple[str, ...] = ()  # one of these must be there ("beat back", "beat up")
     accused_act: tuple[str, ...] = ()
     infinitive: str | None = None  # hypothetical | negated
     needs_prep: bool = False
+    needs_object: bool = False  # "returned the prisoners" is an event, "returned to Geneva" is not
     reverse: bool = False
     object_type: str | None = None  # the type when the verb has a direct object
     by_object: dict = field(default_factory=dict)  # object lemma -> type ("expel diplomats": SANCTION)
     by_modifier: dict = field(default_factory=dict)  # noun modifier -> type ("hunger strike": PROTEST)
+    by_prep: dict = field(default_factory=dict)  # preposition -> type ("march on Aleppo": ASSAULT)
+    by_verb: dict = field(default_factory=dict)  # governing verb -> type ("sign an agreement": SUPPORT)
 
     @property
     def kind(self) -> str:
@@ -70,6 +76,10 @@ class Lexicon:
     negations: frozenset[str]
     evaluative_words: frozenset[str]
     first_person: frozenset[str]
+    reported_future: frozenset[str] = frozenset()
+    purpose_nouns: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
+    mobilizing_governors: frozenset[str] = frozenset()
 
 
 def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
@@ -86,16 +96,31 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
             type=kind,
             # No "preps" key: the default prepositions; "preps: []": direct objects only.
             preps=tuple(entry["preps"]) if "preps" in entry else None,
-            particle=entry.get("particle"),
+            particle=_words(entry.get("particle")),
             accused_act=tuple(entry.get("accused_act", ())),
             infinitive=entry.get("infinitive"),
             needs_prep=bool(entry.get("needs_prep", False)),
+            needs_object=bool(entry.get("needs_object", False)),
             reverse=bool(entry.get("reverse", False)),
             object_type=entry.get("object_type"),
             by_object={str(k).lower(): v for k, v in (entry.get("by_object") or {}).items()},
             by_modifier={str(k).lower(): v for k, v in (entry.get("by_modifier") or {}).items()},
+            by_prep={str(k).lower(): v for k, v in (entry.get("by_prep") or {}).items()},
+            by_verb={str(k).lower(): v for k, v in (entry.get("by_verb") or {}).items()},
         )
+        trigger = found[str(word).lower()]
+        for key, other in [*trigger.by_object.items(), *trigger.by_modifier.items(), *trigger.by_prep.items(),
+                           *trigger.by_verb.items()]:
+            if other not in PLOVER_EVENTS | RELATIONS:
+                raise FaultlinesError(f"{path}: {section}.{word}: {key}: unknown type {other!r}")
     return found
+
+
+def _words(value) -> tuple[str, ...]:
+    """A word or a list of words, as a tuple of lower-cased words."""
+    if value is None:
+        return ()
+    return tuple(str(w).lower() for w in ([value] if isinstance(value, str) else value))
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -155,4 +180,8 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         negations=words("negations"),
         evaluative_words=words("evaluative_words"),
         first_person=words("first_person"),
+        reported_future=words("reported_future"),
+        purpose_nouns=frozenset(str(w).lower() for w in raw.get("purpose_nouns", ())),
+        light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
+        mobilizing_governors=words("mobilizing_governors"),
     )

@@ -44,11 +44,14 @@ class EventCandidate:
     # Ghanaians" (the object is no actor, the "to" phrase is), "demanded that the US
     # cancel" (the complement's subject), "threatened to launch an offensive on Iraq".
     fallback_targets: tuple[int, ...] = ()
+    # Tried when no source resolves: "Moscow would exploit any agreement to bolster the
+    # regime" (the parser hangs "to bolster" on "agreement"; Moscow bolsters).
+    fallback_sources: tuple[int, ...] = ()
     negated: bool = False
     hypothetical: bool = False
     frame: Frame | None = None  # who asserts it, if not the outlet
     symmetric: bool = False  # "X and Y agreed", "a deal between X and Y"
-    background: bool = False  # an apposition: the outlet's own background, not the speaker's claim
+    background: bool = False  # an apposition or a definite description: the outlet's own background, not the speaker's claim
 
 
 @Language.factory("faultlines_statements", default_config={})
@@ -64,6 +67,19 @@ class StatementFinder:
 
     def __post_init__(self):
         self.attribution = AttributionFinder(self.lexicon)
+        self._known_verbs = frozenset(self.lexicon.verbs) | self.lexicon.light_verbs
+
+    def _lemma(self, token: Token) -> str:
+        """The token's lemma; for a verb the lemmatizer got wrong ("staged" -> "stag"), the
+        known verb its inflection comes from."""
+        lemma = token.lemma_.lower()
+        if lemma in self._known_verbs or token.pos_ not in ("VERB", "AUX"):
+            return lemma
+        word = token.lower_
+        for ending, stem_end in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            if word.endswith(ending) and word[: -len(ending)] + stem_end in self._known_verbs:
+                return word[: -len(ending)] + stem_end
+        return lemma
 
     def __call__(self, doc: Doc) -> Doc:
         frames = self.attribution.frames(doc)
@@ -83,41 +99,70 @@ class StatementFinder:
     # -- triggers ---------------------------------------------------------------------
 
     def _candidates(self, token: Token):
-        lemma = token.lemma_.lower()
+        lemma = self._lemma(token)
         if self._is_accused_act(token):
             return  # read with its accusation, in _accused_acts
         if lemma in self.lexicon.verbs and token.dep_ != "amod" and _acts_as_verb(token):
             trigger = self.lexicon.verbs[lemma]
-            if trigger.particle and not any(c.lower_ == trigger.particle for c in token.children):
+            if trigger.particle and not any(c.lower_ in trigger.particle for c in token.children):
                 return
             yield from self._verb(token, trigger)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.relational_nouns:
             yield from self._relational(token, self.lexicon.relational_nouns[lemma])
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns and token.dep_ != "compound":
-            # ("war games", "peace deal": a noun that modifies another names no event itself)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns and (
+                token.dep_ != "compound" or token.head.lemma_.lower() in self.lexicon.light_nouns):
+            # ("war games", "peace deal": a noun that modifies another names no event itself,
+            # unless the other only says it is an undertaking: "a mediation effort")
             yield from self._noun(token, self.lexicon.nouns[lemma])
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
 
     def _commitment(self, verb: Token, type_: str) -> str | None:
-        """AGREE or THREATEN when the clause commits its subject to the act, else None."""
+        """AGREE, THREATEN or MOBILIZE when the clause commits its subject to the act, else None."""
         if type_ == "THREATEN" or verb.sent.text.rstrip().endswith("?"):
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks for c in verb.children):
             return None  # the condition of a commitment is not one
-        future = any(c.dep_ == "aux" and c.lower_ in self.lexicon.commitment_auxiliaries for c in verb.children)
-        governed = verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in self.lexicon.commissive_governors
+        auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+        future = any(c.lower_ in self.lexicon.commitment_auxiliaries for c in auxiliaries) or (
+            # "they said they would boycott": the reported form of "we will boycott"
+            verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lexicon.reporting_verbs
+            and any(c.lower_ in self.lexicon.reported_future for c in auxiliaries))
+        governor = self._governor(verb)
+        governed = governor is not None and governor.lemma_.lower() in self.lexicon.commissive_governors
         if not (future or governed):
             return None
         if self._negated(verb):
             # "Syria will not accept more refugees": a refusal now, of a cooperative act.
             return None if type_ in _HOSTILE else "REJECT"
+        if governed and type_ in _HOSTILE and governor.pos_ == "VERB" and governor.lemma_.lower() in self.lexicon.mobilizing_governors:
+            return "MOBILIZE"  # "the army prepared to resume shelling": forces made ready
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children):
+            # "will withdraw its force unless the president holds elections": a commitment on
+            # a condition the other side must meet is a threat, whatever the act.
+            return "THREATEN"
         if type_ == "AGREE":
             return None  # "will sign a deal" is already the agreement
         return "THREATEN" if type_ in _HOSTILE else "AGREE"
 
+    def _governor(self, verb: Token) -> Token | None:
+        """The word whose infinitive the verb is: "prepared" in "prepared to resume shelling"
+        (through aspectual verbs: resume, continue, begin), "sworn" in "sworn to fight"."""
+        node = verb
+        for _ in range(3):
+            infinitive = node.dep_ in ("xcomp", "acomp") or (
+                node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+            if not infinitive or node.head.i == node.i:
+                return None
+            if self._lemma(node.head) in self.lexicon.light_verbs and node.head.pos_ == "VERB" and node.dep_ == "xcomp":
+                node = node.head
+                continue
+            return node.head
+        return None
+
     def _object_carries_event(self, verb: Token) -> bool:
-        return verb.lemma_.lower() in self.lexicon.light_verbs and any(
+        return self._lemma(verb) in self.lexicon.light_verbs and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lexicon.nouns for c in verb.children
         )
 
@@ -157,10 +202,22 @@ class StatementFinder:
                 symmetric = True
         if trigger.needs_prep and not self._prep_objects(verb, preps):
             return  # "push into Raqqa" is an assault; "push to cooperate" is not
+        if trigger.needs_object and not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
+            return  # "returned the prisoners" is an event; "returned to Geneva" a journey
         kind, type_ = trigger.kind, trigger.type
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in trigger.by_prep:
+                # "ISIS is marching on Aleppo" attacks it; "thousands marched" protest.
+                type_ = trigger.by_prep[prep.lower_]
+                kind = "relation" if type_ in RELATIONS else "event"
+                if not any(c.dep_ in _OBJECTS for c in verb.children):
+                    targets = [c for c in prep.children if c.dep_ == "pobj"] + targets
+                break
         if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        # The object, or what the verb is done from or to ("withdrew from the program").
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or self._prep_objects(verb, preps)
+        for obj in objects:
             if obj.lemma_.lower() in trigger.by_object:  # "expelled two diplomats": a sanction
                 type_ = trigger.by_object[obj.lemma_.lower()]
                 kind = "relation" if type_ in RELATIONS else "event"
@@ -175,40 +232,77 @@ class StatementFinder:
             trigger=verb.i, type=type_, kind=kind, how="verb",
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
-            negated=self._negated(verb), hypothetical=self._hypothetical(verb), symmetric=symmetric,
+            fallback_sources=tuple(t.i for t in _expand(self._purpose_subjects(verb))),
+            negated=self._negated(verb), hypothetical=self._verb_hypothetical(verb), symmetric=symmetric,
+            background=self._described(verb),
         )
 
+    def _described(self, verb: Token) -> bool:
+        """"in frustration of the U.S. program to train a rebel army": a definite description
+        the writer presupposes, whoever reports the clause it stands in."""
+        purpose = self._purpose_noun(verb)
+        return purpose is not None and any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some") for c in purpose.children)
+
+    def _verb_hypothetical(self, verb: Token) -> bool:
+        purpose = self._purpose_noun(verb)
+        if purpose is None:
+            return self._hypothetical(verb)
+        # What a program does is as real as the program: "a plan to attack" is not yet.
+        return purpose.lemma_.lower() in self.lexicon.hypothetical_governors or verb.sent.text.rstrip().endswith("?")
+
     def _noun(self, noun: Token, trigger: Trigger):
-        modifier = next((c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ in trigger.by_modifier), None)
+        # A modifier word, or the whole of a hyphenated one ("an open-ended strike").
+        modifier = next((word for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                         for word in (c.lower_, "".join(t.text_with_ws for t in c.subtree).lower())
+                         if word in trigger.by_modifier), None)
         if modifier:  # "a hunger strike" is a protest, not an attack
             trigger = replace(trigger, type=trigger.by_modifier[modifier])
+        # "a mediation effort between the Emirates and Saudi Arabia": the undertaking's
+        # phrase holds the arguments.
+        phrase = noun.head if noun.dep_ == "compound" else noun
+        if phrase.dep_ in ("dobj", "obj") and self._lemma(phrase.head) in trigger.by_verb:
+            # "signed an agreement" is a formal act of support (PLOVER), "reached an agreement" the agreement
+            trigger = replace(trigger, type=trigger.by_verb[self._lemma(phrase.head)])
         noun_preps = trigger.preps or ()
-        targets = self._prep_objects(noun, noun_preps)
-        sources = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i]
+        targets = self._prep_objects(phrase, noun_preps)
+        sources = [c for c in phrase.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
         sources += [t for c in list(sources) for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
-        sources += [p for by in noun.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
+        sources += [p for by in phrase.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
         symmetric = False
-        between = [p for b in noun.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
+        between = [p for b in phrase.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
         if between:
             pair = _expand(between)
             sources, targets, symmetric = pair[:1], pair[1:], True
-        if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in self.lexicon.light_verbs:
-            if not sources:
-                sources = self._subjects(noun.head)  # "the coalition carried out strikes on ISIS"
+        if phrase.dep_ in ("dobj", "obj") and self._lemma(phrase.head) in self.lexicon.light_verbs:
+            subjects = self._subjects(phrase.head)  # "the coalition carried out strikes on ISIS"
+            if subjects:
+                # The one who stages it acts, and a possessive says the same ("continued
+                # their hunger strike"); other modifiers say what kind it is ("hunger").
+                sources = subjects + [c for c in sources if c.dep_ == "poss"]
             if not targets:
-                targets = self._prep_objects(noun.head, noun_preps)  # "cut a deal with X"
+                targets = self._prep_objects(phrase.head, noun_preps)  # "cut a deal with X"
             if not targets:  # "Finland will give Tanzania a grant"
-                targets = [c for c in noun.head.children if c.dep_ in ("dative", "iobj")]
-        if not sources and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-            head_verb = noun.head.head
-            if head_verb.lemma_.lower() in self.lexicon.light_verbs:
+                targets = [c for c in phrase.head.children if c.dep_ in ("dative", "iobj")]
+        if not sources and phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.head.pos_ == "VERB":
+            head_verb = phrase.head.head
+            # "engaged in talks", "went ahead with the attack"; not "imposed a curfew after a
+            # demonstration" (a time, not a part the subject takes).
+            if self._lemma(head_verb) in self.lexicon.light_verbs and phrase.head.lower_ in ("in", "into", "with"):
                 sources = self._subjects(head_verb)
-        status_token = noun.head if noun.dep_ in ("dobj", "obj", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else noun
-        fallback = self._complement_targets(noun, sources, trigger.type)
+            elif phrase.head.lower_ == "under" and not targets:
+                # "a US national was put under investigation", "the town came under attack":
+                # the subject undergoes it.
+                targets = [c for c in head_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        status_token = phrase.head if phrase.dep_ in ("dobj", "obj", "nsubj") and phrase.head.pos_ in ("VERB", "AUX") else phrase
+        fallback = self._complement_targets(phrase, sources, trigger.type)
         if trigger.needs_prep and not targets and not fallback:
             return
-        commitment = self._commitment(status_token, trigger.type) if status_token.i != noun.i else None
+        # Only what the subject undertakes ("Iran will launch attacks"), not a noun that is
+        # itself the subject ("the campaign would stall").
+        commits = phrase.dep_ in ("dobj", "obj") and status_token.i not in (noun.i, phrase.i)
+        commitment = self._commitment(status_token, trigger.type) if commits else None
         if commitment:  # "Finland will give Tanzania a grant", "Iran will launch attacks on Iraq"
             yield EventCandidate(
                 trigger=noun.i, type=commitment, kind="event", how="commitment",
@@ -246,7 +340,8 @@ class StatementFinder:
         referents = [t for t in _expand(referents) if t.i not in {m.i for m in group} or t.i == noun.i]
         sources, targets = referents, possessors
         if trigger.reverse:
-            sources, targets = targets, sources        # "Jabhat al-Nusra, al-Qaeda's affiliate": an apposition is background the writer
+            sources, targets = targets, sources
+        # "Jabhat al-Nusra, al-Qaeda's affiliate": an apposition is background the writer
         # gives, true whatever the clause around it says ("could weaken groups like ...").
         background = noun.dep_ == "appos"
         yield EventCandidate(
@@ -279,11 +374,15 @@ class StatementFinder:
                 continue
             subject_start = min((c.i for c in verb.children if c.dep_ == "nsubj"), default=verb.i)
             # "should the U.S. and Russia agree" (the modal before its subject) is a condition.
-            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.normative_modals and c.i > subject_start
-                        for c in verb.children)
+            # An auxiliary "have" is the perfect ("have agreed"); "have to" is read below, as
+            # the governor of an xcomp.
+            modal = any(c.dep_ == "aux" and c.lower_ in self.lexicon.normative_modals and c.lemma_.lower() != "have"
+                        and c.i > subject_start for c in verb.children)
             needs = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.normative_modals
             subject_of = verb.head if needs else verb
-            subjects = [c for c in subject_of.children if c.dep_ == "nsubj" and c.lower_ not in self.lexicon.first_person]
+            # ("we must": the speaker's own resolve, no demand; "the US must" is one)
+            subjects = [c for c in subject_of.children if c.dep_ == "nsubj"
+                        and not (c.pos_ == "PRON" and c.lower_ in self.lexicon.first_person)]
             if (modal or needs) and subjects and not self._negated(subject_of):
                 found.append(EventCandidate(
                     trigger=verb.i, type="REQUEST", kind="event", how="demand",
@@ -343,6 +442,8 @@ class StatementFinder:
                 return subjects
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return [verb.head]  # "militias that fight ISIS", "forces fighting ISIS"
+            if self._purpose_noun(verb) is not None:
+                return [self._purpose_noun(verb)]
             if verb.dep_ == "xcomp":
                 objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
                 if objects and verb.head.lemma_.lower() in self.lexicon.object_control:
@@ -358,7 +459,25 @@ class StatementFinder:
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
                 continue
+            if verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") and seen != {verb.i}:
+                verb = verb.head.head  # "are on the verge of withdrawing": the subject of "are"
+                continue
             break
+        return []
+
+    def _purpose_noun(self, verb: Token) -> Token | None:
+        """"the U.S. program to train a rebel army", with "to train" hung on the verb before
+        it: the program, whose owner trains."""
+        if (verb.dep_ == "advcl" and _has_to(verb) and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to"
+                and verb.doc[verb.i - 2].lemma_.lower() in self.lexicon.purpose_nouns):
+            return verb.doc[verb.i - 2]
+        return None
+
+    def _purpose_subjects(self, verb: Token) -> list[Token]:
+        """Who does what a purpose infinitive hung on an object says: the subject of the verb
+        that governs the object ("exploit any agreement to bolster the regime")."""
+        if verb.dep_ == "acl" and _has_to(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self._subjects(verb.head.head)
         return []
 
     def _complement_targets(self, head: Token, sources: list[Token], type_: str = "") -> list[Token]:
@@ -430,7 +549,8 @@ class StatementFinder:
             if node.pos_ in ("VERB", "AUX") and _wh_infinitive(node):
                 return True  # "debate how much to expand coordination", "whether to strike"
             head = node.head.lemma_.lower()
-            if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj") and head in self.lexicon.hypothetical_governors:
+            # ("prep": "on the verge of withdrawing", "the idea of working with Russia")
+            if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep") and head in self.lexicon.hypothetical_governors:
                 return True  # "pushing to cooperate", "a proposal that allows U.S. forces to coordinate"
             if node.dep_ in ("dobj", "appos") and head in self.lexicon.wanting_verbs:
                 return True  # "Russia wants a political solution, an agreement between ..."
@@ -440,6 +560,10 @@ class StatementFinder:
                 break
             node = node.head
         return False
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _wh_infinitive(verb: Token) -> bool:
@@ -465,7 +589,7 @@ def events_of(doc: Doc) -> list[EventCandidate]:
         frame = Frame(**raw["frame"]) if raw.get("frame") else None
         found.append(EventCandidate(**{
             **raw, "frame": frame, "sources": tuple(raw["sources"]), "targets": tuple(raw["targets"]),
-            "fallback_targets": tuple(raw["fallback_targets"]),
+            "fallback_targets": tuple(raw["fallback_targets"]), "fallback_sources": tuple(raw.get("fallback_sources", ())),
         }))
     return found
 

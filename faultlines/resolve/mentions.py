@@ -351,12 +351,15 @@ class MentionResolver:
         # The organisation is the name nearest the role noun: "Russian military spokesman",
         # "spokesman for the SDF", "the SDF's spokesman".
         nearest = min(inner, key=lambda item: min(abs(item[0].start - role.i), abs(item[0].end - 1 - role.i)))
-        self._add_role(state, person, nearest[1], role.lemma_.lower(), words)
+        former = any(t.lower_.strip("-") in self.cues.former_modifiers for t in words if t.i < role.i)
+        self._add_role(state, person, nearest[1], role.lemma_.lower(), words, former=former)
 
-    def _add_role(self, state: "_DocState", person: Actor, organisation: Actor, role: str, words: Span) -> None:
+    def _add_role(self, state: "_DocState", person: Actor, organisation: Actor, role: str, words: Span,
+                  *, former: bool = False) -> None:
         if organisation.kind in ("person", "anonymous"):
             return
-        state.roles.append(RoleInArticle(person.id, organisation.id, role, state.sentence_of(words)))
+        state.roles.append(RoleInArticle(person.id, organisation.id, f"former {role}" if former else role,
+                                         state.sentence_of(words), former=former))
 
 
 class _DocState:

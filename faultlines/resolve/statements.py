@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extract.attribution import Frame
 from ..extract.cues import ActorCues, actor_cues
-from ..extract.lexicon import Lexicon
+from ..extract.lexicon import FORMER_TIE, Lexicon
 from ..extract.statements import EventCandidate, events_of
 from ..values import Actor, Article, Attribution, Statement
 from .catalogue import Catalogue, normalize_name
@@ -64,24 +64,28 @@ class StatementResolver:
             | cues.anonymous_heads | {"official", "fighter", "militant", "man", "government", "leader", "commander"}
         )
 
-    def resolve(self, doc: Doc, article: Article, found: ActorsFound) -> StatementsFound:
+    def resolve(self, doc: Doc, article: Article, found: ActorsFound, *, one_sided: bool = False) -> StatementsFound:
+        """Statements of a Doc; with ``one_sided``, also events with only one known end."""
         index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person)
         outlet = outlet_actor(article.outlet, self.catalogue)
         sentences = list(doc.sents)
         statements: list[Statement] = []
         for candidate in events_of(doc):
-            statements += self._from_candidate(doc, candidate, article, index, outlet, sentences)
+            statements += self._from_candidate(doc, candidate, article, index, outlet, sentences, one_sided)
         statements += self._from_roles(found, article, outlet, sentences)
         extra = [outlet] if outlet else []
         if any(s.attribution.actor_id == UNKNOWN_SOURCE.id for s in statements):
             extra.append(UNKNOWN_SOURCE)
         return StatementsFound(statements=tuple(_unique(statements)), actors=tuple(extra))
 
-    def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences) -> list[Statement]:
+    def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences,
+                        one_sided: bool = False) -> list[Statement]:
         index.speaker_side = self._speaker_side(doc, candidate.frame, index, article)
         # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
         # side; an unnamed source of no known side acts for no one.
         sources = _distinct(self._acting_for(a) for i in candidate.sources for a in index.actors_for(doc[i]))
+        if not sources:
+            sources = _distinct(self._acting_for(a) for i in candidate.fallback_sources for a in index.actors_for(doc[i]))
         source_ids = {a.id for a in sources}
         targets = []
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
@@ -89,7 +93,10 @@ class StatementResolver:
         # by Croat forces" -> Croatia).
         for tier, loose in ((candidate.targets, False), (candidate.fallback_targets, False),
                             (candidate.targets + candidate.fallback_targets, True)):
-            targets = _distinct(a for a in (index.actor_for(doc[i], loose=loose) for i in tier) if a and a.id not in source_ids)
+            # An unnamed official acted upon stands for the side ("expelled two Russian
+            # diplomats" -> Russia); one of no known side is no target.
+            targets = _distinct(self._acting_for(a) for a in (index.actor_for(doc[i], loose=loose) for i in tier) if a)
+            targets = [a for a in targets if a.id not in source_ids]
             if targets:
                 break
         # Coordinated subjects ("Russia and Iran back ...") each act; several actors read
@@ -100,6 +107,9 @@ class StatementResolver:
             # "Hungarian and Romanian officials agreed", "U.S. and Russian negotiators ... talks"
             pairs = [(sources[0], other) for other in sources[1:]]
         pairs = [(s, t) for s, t in pairs if self._distinct_parties(s, t, candidate.type)]
+        if not pairs and one_sided and candidate.kind == "event" and not candidate.symmetric:
+            # A commitment is its maker's: no statement without who makes it.
+            pairs = self._one_sided(acting, [] if candidate.how == "commitment" else targets)
         if not pairs:
             return []
         trigger = doc[candidate.trigger]
@@ -117,13 +127,22 @@ class StatementResolver:
         start, end = _evidence(sentence)
         return [
             Statement(
-                kind=candidate.kind, type=candidate.type, source_actor_id=s.id, target_actor_id=t.id,
+                kind=candidate.kind, type=candidate.type, source_actor_id=s.id if s else None,
+                target_actor_id=t.id if t else None,
                 attribution=attribution, status=status, sentence_index=number,
                 start=start, end=end, date=when, date_granularity=granularity,
                 place=place, extractor=f"{EXTRACTOR}:{candidate.how}:{trigger.lemma_.lower()}",
             )
             for s, t in pairs
         ]
+
+    def _one_sided(self, sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
+        """An event with one known end: its actors as source ("thousands of Kurds
+        demonstrated", "Britain mobilized its reservists": no target but itself), else,
+        when no source is an actor, as target ("a roadside bomb killed two U.S. soldiers")."""
+        if sources:
+            return [(s, None) for s in sources]
+        return [(None, t) for t in targets if t.kind != "anonymous"]
 
     def _acting_for(self, actor: Actor) -> Actor | None:
         if actor.kind != "anonymous":
@@ -150,7 +169,7 @@ class StatementResolver:
         """Whom "we", "us" and "our" stand for in a speaker's words: the speaker's organisation
         when the article or the catalogue gives one ("SDF spokeswoman Hevin Sidar"), else
         the speaker."""
-        if frame is None or frame.speaker is None or doc[frame.speaker].lower_ in self.lexicon.first_person:
+        if frame is None or frame.speaker is None or _first_person(doc[frame.speaker], self.lexicon.first_person):
             return None
         speaker = index.actor_for(doc[frame.speaker])
         if speaker is None or speaker.kind != "person":
@@ -164,7 +183,7 @@ class StatementResolver:
         return speaker
 
     def _attribution(self, doc, frame: Frame | None, sentence: Span, index, outlet, article) -> Attribution:
-        if frame is not None and frame.speaker is not None and doc[frame.speaker].lower_ in self.lexicon.first_person and not frame.quoted:
+        if frame is not None and frame.speaker is not None and _first_person(doc[frame.speaker], self.lexicon.first_person) and not frame.quoted:
             # "I think ...", "We believe ..." outside quotes: the writer speaks.
             return Attribution(kind="author", actor_id=outlet.id if outlet else None,
                                name=article.author or (outlet.name if outlet else None), cue=frame.cue)
@@ -207,7 +226,7 @@ class StatementResolver:
                 status="fact", sentence_index=role.sentence_index, start=start, end=end,
                 date=article.published if article.reliably_dated else None,
                 date_granularity="day" if article.reliably_dated else None,
-                extractor=f"{EXTRACTOR}:role:{role.role}",
+                extractor=f"{EXTRACTOR}:role:{role.role}" + (FORMER_TIE if role.former else ""),
             ))
         return found_statements
 
@@ -262,7 +281,7 @@ class _MentionIndex:
         # army", "its jets"), not for what it owns or faces ("the regime's opponents").
         for dep in ("compound", "amod", "nmod", "npadvmod", "poss"):
             if dep == "poss" and token.lemma_.lower() not in self.possessed_nouns and not any(
-                    c.dep_ == "poss" and c.lower_ in self.first_person for c in token.children):
+                    c.dep_ == "poss" and _first_person(c, self.first_person) for c in token.children):
                 continue
             for child in token.children:
                 if child.dep_ == dep and child.i < token.i:
@@ -329,6 +348,11 @@ class _MentionIndex:
 
     def covers(self, token: Token) -> bool:
         return token.i in self.by_token
+
+
+def _first_person(token: Token, first_person: frozenset[str]) -> bool:
+    """"we", "our"; not "US" (the United States), whose lower case is "us"."""
+    return token.lower_ in first_person and (token.pos_ == "PRON" or token.text.islower())
 
 
 def _plausible(when: str, base: str | None) -> bool:
