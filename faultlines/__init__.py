@@ -14,12 +14,18 @@ from .errors import (
     SchemaTooNew,
     StoreError,
 )
+from .analyse.sources import SourceProfile
+from .analyse.timeline import Timeline, TimelineEntry
 from .options import Options
 from .resolve.catalogue import Catalogue, CatalogueError, load_catalogue
 from .values import (
     Actor,
     Article,
     Attribution,
+    Claim,
+    Dispute,
+    DisputeSide,
+    Evidence,
     IngestResult,
     IngestSummary,
     Mention,
@@ -39,6 +45,10 @@ __all__ = [
     "Attribution",
     "Catalogue",
     "CatalogueError",
+    "Claim",
+    "Dispute",
+    "DisputeSide",
+    "Evidence",
     "Faultlines",
     "FaultlinesError",
     "FetchError",
@@ -51,9 +61,12 @@ __all__ = [
     "Problem",
     "SchemaTooNew",
     "Sentence",
+    "SourceProfile",
     "Statement",
     "StoreError",
     "StoredArticle",
+    "Timeline",
+    "TimelineEntry",
     "__version__",
     "demo_corpus_path",
     "extract_statements",

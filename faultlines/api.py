@@ -17,17 +17,25 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
 
-from .core import analyse_doc, analysis_pipeline, extract_inputs, run_ingest, summarize
-from .export import doc_name, statement_record
+from .analyse import queries
+from .analyse.claims import COARSE_TYPES, DEFAULT_WINDOW_DAYS
+from .analyse.network import AllianceNetwork
+from .analyse.network_api import network_of
+from .analyse.sources import SourceProfile
+from .analyse.timeline import Timeline
+from .core import analyse_text, extract_inputs, run_ingest, summarize
+from .export import analysis_records, doc_name
 from .extract.lexicon import PLOVER_EVENTS, RELATIONS
 from .errors import FaultlinesError
 from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
 from .resolve.catalogue import KINDS, Catalogue, load_catalogue
 from .store import Store
-from .values import Actor, Article, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
+from .values import Actor, Claim, Dispute, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
 
 
+# The classes claims use (SUPPORT covers AID and BACKS): accepted as types wherever types are.
+COARSE_CLASSES = frozenset(COARSE_TYPES.values())
 # Catalogue kinds, and the kinds of actors found in text.
 ACTOR_KINDS = frozenset(KINDS) | {"organization", "anonymous"}
 
@@ -67,6 +75,9 @@ class Faultlines:
     def __init__(self, db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True):
         self.options = options or Options.from_env()
         self.store = Store(db, create=create)
+        self.analysis_cache: dict = {}   # claims and disputes per data version (analyse.queries)
+        self._names: dict[str, str] = {}
+        self._names_version: tuple | None = None
         if self.options.catalogue:
             self.catalogue  # a bad catalogue file is an error now, not at the first look-up  # noqa: B018
 
@@ -179,12 +190,7 @@ class Faultlines:
         """
         actors = self._actor_ids(actor)
         types = [type] if isinstance(type, str) else list(type or [])
-        if types:
-            unknown = [t for t in types if t.upper() not in PLOVER_EVENTS | RELATIONS]
-            if unknown:
-                raise FaultlinesError(
-                    f"unknown type {', '.join(unknown)}: use one of {', '.join(sorted(PLOVER_EVENTS | RELATIONS))}"
-                )
+        self._check_types(types)
         if by and by.lower() not in ("outlet", "author", "person", "organization", "anonymous"):
             by = self._actor_ids(by)  # an asserter named by id or name: "Russia", "SOHR"
         rows = self.store.statement_rows(
@@ -192,6 +198,13 @@ class Faultlines:
             article_id=article_id, limit=limit,
         )
         return [_record_from_row(row) for row in rows]
+
+    @staticmethod
+    def _check_types(types: Sequence[str]) -> None:
+        known = PLOVER_EVENTS | RELATIONS | COARSE_CLASSES
+        unknown = [t for t in types if t.upper() not in known]
+        if unknown:
+            raise FaultlinesError(f"unknown type {', '.join(unknown)}: use one of {', '.join(sorted(known))}")
 
     def _actor_ids(self, actor: str | Sequence[str] | None) -> list[str]:
         """Ids for actor ids or names, with every actor below them: "Syrian government"
@@ -294,6 +307,93 @@ class Faultlines:
             relations=tuple(relations), mentions=mentions,
         )
 
+    def actor_name(self, actor_id: str) -> str:
+        """An actor's display name: stored, else from the catalogue, else the id."""
+        if actor_id not in self._names and self._names_version != self.store.data_version():
+            # Read again only when an ingest has added something since the last read.
+            self._names_version = self.store.data_version()
+            self._names = self.store.actor_names()
+        found = self._names.get(actor_id) or (self.catalogue.get(actor_id).name if actor_id in self.catalogue else None)
+        return found or actor_id
+
+    def actor_code(self, actor_id: str) -> str | None:
+        """The CAMEO code of an actor or of its nearest catalogued ancestor (for PLOVER export)."""
+        for actor in [self.catalogue.get(actor_id), *self.catalogue.ancestors(actor_id)] if actor_id in self.catalogue else []:
+            if actor and actor.cameo:
+                return actor.cameo
+        stored = self.store.actor_rows(ids=[actor_id])
+        parent = stored[0]["parent_id"] if stored else None
+        return self.actor_code(parent) if parent and parent != actor_id else None
+
+    # -- across articles ------------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        actor: str | Sequence[str] | None = None,
+        type: str | Sequence[str] | None = None,  # noqa: A002 (the field's name)
+        by: str | None = None,
+        polarity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        contested: bool = False,
+        min_sources: int = 1,
+        window_days: int = DEFAULT_WINDOW_DAYS,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Statements merged across articles into claims, oldest first.
+
+        A claim is one source actor, coarse type, target actor and polarity (asserted or
+        denied) within ``window_days`` (events; standing relations merge whatever their
+        dates), with every piece of evidence. ``min_sources`` counts independent stories:
+        syndicated copies count once. ``contested`` keeps claims that are part of a dispute.
+        """
+        if type:
+            self._check_types([type] if isinstance(type, str) else list(type))
+        return queries.claims(
+            self, actor=actor, type=type, by=by, polarity=polarity, since=_iso(since),
+            until=_iso(until, end=True), contested=contested, min_sources=min_sources,
+            window_days=window_days, limit=limit,
+        )
+
+    def contested(
+        self,
+        *,
+        actor: str | Sequence[str] | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        window_days: int = DEFAULT_WINDOW_DAYS,
+        limit: int | None = None,
+    ) -> list[Dispute]:
+        """Claims that sources disagree on, most disputed first, each side with its sources.
+
+        ``kind``: denial, alignment, blame or allegation (see ``faultlines.analyse.contested``).
+        """
+        return queries.disputes(self, actor=actor, kind=kind, since=_iso(since), until=_iso(until, end=True),
+                                window_days=window_days, limit=limit)
+
+    def timeline(self, actor: str, *, window_days: int = DEFAULT_WINDOW_DAYS) -> Timeline:
+        """An actor's memberships, backers, enemies and events in order, with its current affiliation."""
+        return queries.timeline(self, actor, window_days=window_days)
+
+    def sources(self, outlet: str | None = None, *, window_days: int = DEFAULT_WINDOW_DAYS) -> list[SourceProfile]:
+        """Per outlet: claims in its own voice, whom it quotes, and its side on contested claims."""
+        return queries.sources(self, outlet=outlet, window_days=window_days)
+
+    def network(
+        self, *, since: str | None = None, until: str | None = None, rollup: bool = True, min_sources: int = 1,
+    ) -> AllianceNetwork:
+        """The signed alliance network of the claims seen in [since, until]: factions,
+        proxy chains and conflicts, centrality (see ``faultlines.analyse.network``)."""
+        if min_sources < 1:
+            raise FaultlinesError("min_sources must be 1 or more")
+        return network_of(self, since=_iso(since), until=_iso(until, end=True), rollup=rollup, min_sources=min_sources)
+
+    def copies(self) -> list[dict]:
+        """Groups of stored articles that are copies of one story (syndicated or reprinted)."""
+        return queries.syndicated_copies(self)
+
     def counts(self) -> dict[str, int]:
         """How many articles, sentences, actors, mentions and statements are stored."""
         return self.store.counts()
@@ -311,23 +411,16 @@ def extract_statements(
         if isinstance(item, Problem):
             yield item
             continue
-        yield from _records(*item)
+        yield from analysis_records(*item)
 
 
 def extract_text(text: str, options: Options | None = None, *, published: str | None = None) -> list[dict]:
-    """Statements in one text given as a string (a sentence or a whole article)."""
-    options = options or Options.from_env()
-    article = Article(text=text, key="text", input_kind="stdin", published=published,
-                      date_source="flag" if published else None)
-    nlp = analysis_pipeline(options.model, options.catalogue)
-    analysis = analyse_doc(nlp(text), article, nlp)
-    return _records(article, analysis)
+    """Statements in one text given as a string (a sentence or a whole article).
 
-
-def _records(article: Article, analysis) -> list[dict]:
-    """An analysed article's statements as records."""
-    actors = {a.id: a for a in analysis.actors}
-    return [statement_record(s, article=article, text=article.text, actors=actors) for s in analysis.statements]
+    With ``options.one_sided``, events with one unknown end are included (target or source None).
+    """
+    article, analysis = analyse_text(text, options or Options.from_env(), published=published)
+    return analysis_records(article, analysis)
 
 
 def _record_from_row(row: dict) -> dict:

@@ -77,6 +77,10 @@ from . import query as _query  # noqa: E402,F401
 from . import actors as _actors  # noqa: E402,F401
 from . import statements as _statements  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
+from . import claims as _claims  # noqa: E402,F401
+from . import network as _network  # noqa: E402
+
+_network.register(app)
 
 
 def main() -> None:

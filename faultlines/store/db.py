@@ -427,6 +427,42 @@ class Store:
             params.append(limit)
         return [dict(row) for row in self.conn.execute(sql, params)]
 
+    def evidence_rows(self) -> list[dict]:
+        """Every statement of the newest article versions, with its sentence and the
+        article's outlet and date: what the claims layer reads (no article texts)."""
+        sql = """SELECT t.id, t.article_id, t.sentence_idx, t.kind, t.type, t.source_actor_id,
+                        t.target_actor_id, t.asserted_by_kind, t.asserted_by_actor_id,
+                        coalesce(t.asserted_by_name, by.name) AS asserted_by_name, t.attribution_cue,
+                        t.status, t.date, t.place, t.start, t.end, t.extractor,
+                        substr(a.text, t.start + 1, t.end - t.start) AS sentence,
+                        a.key, a.path, a.outlet, a.published
+                 FROM statements t
+                 JOIN articles a ON a.id = t.article_id
+                 LEFT JOIN actors by ON by.id = t.asserted_by_actor_id
+                 WHERE a.id IN (SELECT id FROM latest_articles)
+                 ORDER BY t.id"""
+        return [dict(row) for row in self.conn.execute(sql)]
+
+    def actor_names(self) -> dict[str, str]:
+        """id -> name of every stored actor."""
+        return dict(self.conn.execute("SELECT id, name FROM actors").fetchall())
+
+    def article_texts(self) -> list[dict]:
+        """id, text and date of the newest version of every article (for finding copies)."""
+        return [dict(row) for row in self.conn.execute(
+            "SELECT id, text, published, outlet FROM latest_articles ORDER BY id")]
+
+    def outlet_counts(self) -> dict[str, int]:
+        """Articles per outlet (newest versions); articles without one under ''."""
+        return {row[0] or "": row[1] for row in self.conn.execute(
+            "SELECT outlet, count(*) FROM latest_articles GROUP BY outlet")}
+
+    def data_version(self) -> tuple:
+        """Changes whenever articles or statements are added or removed (for caches)."""
+        return tuple(self.conn.execute(
+            "SELECT (SELECT max(id) FROM articles), (SELECT count(*) FROM articles),"
+            " (SELECT max(id) FROM statements), (SELECT count(*) FROM statements)").fetchone())
+
     def counts(self) -> dict[str, int]:
         return {
             table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
