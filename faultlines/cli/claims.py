@@ -159,6 +159,11 @@ def contested(
         if fmt is Format.csv:
             emit([flat_dispute(d, name_of) for d in found], fmt)
             return
+    print_disputes(records, evidence=evidence)
+
+
+def print_disputes(records: list[dict], *, evidence: bool = False) -> None:
+    """Disputes as numbered blocks: the subject, then each side with who says it and where."""
     if not records:
         stdout.print("No contested claims.", style="dim")
     for n, record in enumerate(records, 1):

@@ -14,7 +14,7 @@ from .. import api
 from ..options import DEFAULT_DB, DEFAULT_MODEL
 from ..values import IngestResult, IngestSummary
 from . import app, reports_errors
-from .output import Format, emit, stderr, to_plain
+from .output import Format, emit, stderr, stdout, to_plain
 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", envvar="FAULTLINES_DB", help="SQLite database file (created if missing).")
 CATALOGUE_OPTION = typer.Option(
@@ -135,11 +135,13 @@ def demo(
 ) -> None:
     """Ingest the bundled demo corpus (fictional articles written for faultlines) and show what it says.
 
-    Lists the articles, then who backs or belongs to whom, and the accusations and denials
-    with who makes them.
+    Lists the articles, then the claims that several independent sources carry, the
+    contested claims with each side's sources, and the alliance network's factions.
     """
+    from ..analyse.network import summary_text
+    from ..export.claims import dispute_record, flat_claim
+    from .claims import CLAIM_COLUMNS, print_disputes
     from .query import ARTICLE_COLUMNS, article_rows
-    from .statements import emit_statements
 
     corpus = api.demo_corpus_path()
     with api.open(db) as fl:
@@ -150,14 +152,16 @@ def demo(
             raise typer.Exit(0 if summary.ok else 1)
         _print_summary(summary, db, as_json=False, quiet=False)
         emit(article_rows(fl.articles()), fmt, columns=ARTICLE_COLUMNS, title=f"Demo corpus in {Path(db).name}")
-        relations = fl.statements(type=["BACKS", "ALLIED_WITH", "MEMBER_OF"])
-        emit_statements(relations, fmt, title=f"Who backs, is allied with or belongs to whom ({len(relations)})")
-        disputes = [r for r in fl.statements(type=["ACCUSE", "REJECT"]) + fl.statements(status="negated")]
-        disputes.sort(key=lambda r: (r["published"] or "", r["doc"]))
-        emit_statements(disputes, fmt, title=f"Accusations, rejections and denials ({len(disputes)})")
+        corroborated = fl.claims(min_sources=2)
+        rows = [flat_claim(c, fl.actor_name) for c in corroborated]
+        rows = [{**r, "said_by": "; ".join(x for x in (r["own_voice"], r["reported"]) if x)} for r in rows]
+        emit(rows, fmt, columns=CLAIM_COLUMNS, title=f"Claims carried by two or more independent sources ({len(rows)})")
+        stdout.print("\n[bold]Most contested claims[/bold]", highlight=False)
+        print_disputes([dispute_record(d, fl.actor_name) for d in fl.contested(limit=5)])
+        stdout.print("\n" + summary_text(fl.network()).split("\nStrongest alliances")[0], highlight=False)
     stderr.print(
-        f"Next: faultlines show 17 --db {db}   ·   faultlines statements --db {db} --actor ISIS   ·   "
-        f"faultlines actor SDF --db {db}",
+        f"Next: faultlines contested --db {db} --evidence   ·   faultlines timeline 'Farhan al-Hussein' --db {db}   ·   "
+        f"faultlines network --db {db}   ·   faultlines show 17 --db {db}",
         highlight=False,
     )
     if not summary.ok:
