@@ -369,3 +369,93 @@ def test_statements_verb_read_as_its_plover_type(name, text, expected):
 ])
 def test_statements_no_event_without_its_object(text, not_type):
     assert not [r for r in extract_one_sided(text) if r["type"] == not_type]
+
+
+# -- claim nouns: what "accusations that ...", "claims of ..." say is the claimant's ----
+
+CLAIMED = [
+    # name, text, statements that must be found, statement never in the outlet's voice as fact
+    ("adjective-claimant-denied", "Iran denied Saudi accusations that Iranian advisers had armed the Houthis, calling them baseless.",
+     [("BACKS", "IRN", "HOUTHIS", "organization", "SAU", "fact"), ("REJECT", "IRN", "SAU", "outlet", None, "fact"),
+      ("BACKS", "IRN", "HOUTHIS", "organization", "IRN", "negated")],
+     ("BACKS", "IRN", "HOUTHIS")),
+    ("possessor-claimant-rejected-as", "Ankara dismissed as fabricated the Syrian government's claim that Turkish jets had struck Syrian army positions.",
+     [("ASSAULT", "TUR", "SYR", "organization", "SYR", "fact"), ("REJECT", "TUR", "SYR", "outlet", None, "fact")],
+     ("ASSAULT", "TUR", "SYR")),
+    ("no-claimant-of-complement", "Turkey dismissed claims of a Turkish attack on the YPG near Manbij.",
+     [("ASSAULT", "TUR", "YPG", "anonymous", None, "fact"), ("ASSAULT", "TUR", "YPG", "organization", "TUR", "negated")],
+     ("ASSAULT", "TUR", "YPG")),
+    ("by-claimant", "Israel rejected claims by Hezbollah that Israeli jets had bombed Syrian army positions.",
+     [("REJECT", "ISR", "HEZBOLLAH", "outlet", None, "fact"), ("ASSAULT", "ISR", "SYR", "organization", "HEZBOLLAH", "fact")],
+     ("ASSAULT", "ISR", "SYR")),
+    ("claim-making-verb", "The Syrian government made the claim that Turkey arms the rebels.",
+     [("BACKS", "TUR", "REBELS", "organization", "SYR", "fact")],
+     ("BACKS", "TUR", "REBELS")),
+    ("report-no-rejecter", "Reports that Hezbollah fighters attacked UN peacekeepers spread quickly.",
+     [("ASSAULT", "HEZBOLLAH", "UN", "anonymous", None, "fact")],
+     ("ASSAULT", "HEZBOLLAH", "UN")),
+    ("coordinated-rejecters", "Russia and Iran dismissed Israeli allegations of Iranian attacks on Israeli troops in the Golan.",
+     [("REJECT", "IRN", "ISR", "outlet", None, "fact"), ("ASSAULT", "IRN", "ISR", "organization", "ISR", "fact"),
+      ("ASSAULT", "IRN", "ISR", "organization", "IRN", "negated")],
+     ("ASSAULT", "IRN", "ISR")),
+    ("claim-not-hypothetical-with-its-rejection", "Iran is expected to dismiss Saudi claims that Tehran arms the Houthis.",
+     [("BACKS", "IRN", "HOUTHIS", "organization", "SAU", "fact"), ("REJECT", "IRN", "SAU", "outlet", None, "hypothetical")],
+     ("BACKS", "IRN", "HOUTHIS")),
+]
+
+
+@pytest.mark.parametrize("name, text, expected, never_outlet_fact", CLAIMED, ids=[c[0] for c in CLAIMED])
+def test_statements_claim_noun_content_is_the_claimants(name, text, expected, never_outlet_fact):
+    records = extract(text)
+    for want in expected:
+        assert any(matches(r, *want) for r in records), f"missing {want}; got:\n{describe(records)}"
+    in_own_voice = [r for r in records if r["status"] == "fact" and r["asserted_by"]["kind"] in ("outlet", "author")]
+    assert not any(matches(r, *never_outlet_fact) for r in in_own_voice), describe(records)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare "charge" is no claim: what the phrase says stays the outlet's
+    ("A Russian general is in charge of Russian airstrikes on ISIS near Palmyra.", ("ASSAULT", "RUS", "ISIS", "outlet", None, "fact")),
+    # "of" naming who claims, not what: the claimant, and the modifier "US-backed" is no claimed act
+    ("Ankara rejected the claims of the US-backed SDF that Turkish troops had attacked Kurdish fighters.",
+     ("REJECT", "TUR", "SDF", "outlet", None, "fact")),
+])
+def test_statements_claim_noun_only_with_a_claim(text, expected):
+    records = extract(text)
+    assert any(matches(r, *expected) for r in records), describe(records)
+
+
+# -- negation by the subject, and "no longer" ------------------------------------------
+
+NEGATED_BY_SUBJECT = [
+    ("no-determiner-quoted", '"No Turkish jets carried out raids on the YPG last week," the Turkish defense ministry said.',
+     ("ASSAULT", "TUR", "YPG", "organization", "TUR", "negated")),
+    ("none-of", "None of the rebel factions joined the SDF.", ("MEMBER_OF", "REBELS", "SDF", "outlet", None, "negated")),
+    ("neither-nor", "Neither Russia nor Iran attacked the SDF.", ("ASSAULT", "IRN", "SDF", "outlet", None, "negated")),
+    ("no-longer", "Washington no longer arms the YPG.", ("BACKS", "USA", "YPG", "outlet", None, "negated")),
+    ("no-object", "The US-led coalition evacuated no ISIS commanders from Raqqa, the Pentagon said.",
+     ("AID", "CJTF_OIR", "ISIS", None, None, "negated")),
+    # not negations
+    ("no-doubt", "Russia no doubt backs the Syrian government.", ("BACKS", "RUS", "SYR", "outlet", None, "fact")),
+    ("no-fewer-than", "No fewer than twelve Israeli jets struck Hezbollah positions.", ("ASSAULT", "ISR", "HEZBOLLAH", "outlet", None, "fact")),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", NEGATED_BY_SUBJECT, ids=[c[0] for c in NEGATED_BY_SUBJECT])
+def test_statements_negation_by_no_none_neither(name, text, expected):
+    records = extract(text)
+    assert any(matches(r, *expected) for r in records), describe(records)
+    assert not any(matches(r, *expected[:3]) and r["status"] != expected[5] for r in records), describe(records)
+
+
+# -- relative clauses on a role noun: the person acts ----------------------------------
+
+@pytest.mark.parametrize("text, person, joined, not_member", [
+    ("Abu Omar, the former Nusra commander who joined ISIS, was killed.", "person:abu-omar", "ISIS", "NUSRA"),
+    ("Abu Omar, a senior commander of the Syrian rebels who defected to ISIS last year, was killed.",
+     "person:abu-omar", "ISIS", "SYR.REB"),
+])
+def test_statements_relative_clause_on_a_role_is_the_persons(text, person, joined, not_member):
+    records = extract(text)
+    assert any(matches(r, "MEMBER_OF", person, joined) for r in records), describe(records)
+    assert not any(matches(r, "MEMBER_OF", not_member, joined) for r in records), describe(records)

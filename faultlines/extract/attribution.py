@@ -13,17 +13,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
+
+if TYPE_CHECKING:  # claim_nouns builds Frames: no import at run time
+    from .claim_nouns import ClaimNoun
 
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]", re.S)
 
 
 @dataclass(frozen=True)
 class Frame:
-    """An attribution: ``speaker`` (a token index, None if unnamed) asserts the clause."""
+    """An attribution: ``speaker`` (a token index, None if unnamed) asserts the clause.
+    Only a claim noun with no claimant named ("claims of a Russian strike") gives a frame
+    with no speaker: an unnamed source asserts it."""
 
     speaker: int | None
     cue: str
@@ -35,7 +41,7 @@ class AttributionFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
 
-    def frames(self, doc: Doc) -> dict[int, Frame]:
+    def frames(self, doc: Doc, claims: list[ClaimNoun] = ()) -> dict[int, Frame]:
         frames: dict[int, Frame] = {}
         reporting = [t for t in doc if self._is_reporting(t)]
         # Outer frames first, so a frame nested inside another ("X said Y claimed Z")
@@ -58,7 +64,19 @@ class AttributionFinder:
                             frames.setdefault(t.i, frame)
         self._quotes(doc, frames, reporting)
         self._headline_colons(doc, frames)
+        self._claims(doc, frames, claims, reporting)
         return frames
+
+    def _claims(self, doc: Doc, frames: dict[int, Frame], claims: list[ClaimNoun], reporting: list[Token]) -> None:
+        """What a claim noun claims is its claimant's, whoever reports the sentence or
+        quotes it ("These claims that we evacuated ISIS are lies," Mercer said), except a
+        report nested inside the claim ("the claim that officials said ...")."""
+        for claim in sorted(claims, key=lambda c: _depth(doc[c.noun])):
+            content = set(claim.content)
+            nested = {t.i for verb in reporting if verb.i in content for t in self._content(verb)}
+            frame = Frame(speaker=claim.claimant, cue=doc[claim.noun].lemma_.lower())
+            for index in content - nested:
+                frames[index] = frame
 
     def _headline_colons(self, doc: Doc, frames: dict[int, Frame]) -> None:
         """"Moscow: coalition sheltering militants": the name before the colon says the rest."""

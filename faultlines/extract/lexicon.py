@@ -80,6 +80,10 @@ class Lexicon:
     purpose_nouns: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
     mobilizing_governors: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    claim_making_verbs: frozenset[str] = frozenset()
+    negating_after_no: frozenset[str] = frozenset()
+    negative_subjects: frozenset[str] = frozenset()
 
 
 def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
@@ -184,4 +188,8 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         purpose_nouns=frozenset(str(w).lower() for w in raw.get("purpose_nouns", ())),
         light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
         mobilizing_governors=words("mobilizing_governors"),
+        claim_nouns=words("claim_nouns"),
+        claim_making_verbs=words("claim_making_verbs"),
+        negating_after_no=words("negating_after_no"),
+        negative_subjects=words("negative_subjects"),
     )

@@ -2,8 +2,10 @@
 
 For every trigger in the lexicon (a verb, a nominalization, a hyphenated compound such as
 "Russian-backed") it records, as token indices, who acts (sources), on whom (targets),
-and the cues around it: negation, modality, conditionals, questions. Attribution (who
-asserts it) is read by ``attribution.py``. Candidates go to ``doc._.faultlines_events``.
+and the cues around it: negation, modality, conditionals, questions (read by
+``status.py``). Attribution (who asserts it) is read by ``attribution.py``, what a claim
+noun claims by ``claim_nouns.py``. Candidates (``candidates.py``) go to
+``doc._.faultlines_events``.
 
 It only reads the parse. Which actors the tokens name, on which date, and whether a
 candidate becomes a statement at all (both ends must be actors) is decided in
@@ -18,40 +20,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .attribution import AttributionFinder, Frame
+from .candidates import EVENTS_ATTR, EventCandidate, events_of, expand as _expand  # noqa: F401 (events_of: re-exported)
+from .claim_nouns import ClaimNounReader, rejected_claims
+from .cues import actor_cues
 from .lexicon import DEFAULT_TARGET_PREPS, RELATIONS, Lexicon, Trigger, load_lexicon
-
-EVENTS_ATTR = "faultlines_events"
-if not Doc.has_extension(EVENTS_ATTR):
-    Doc.set_extension(EVENTS_ATTR, default=None)
+from .status import is_hypothetical, is_negated
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "PROTEST"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "HOSTILE_TO", "REJECT", "PROTEST", "ACCUSE"}
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
-
-
-@dataclass(frozen=True)
-class EventCandidate:
-    """One trigger with its argument heads and cues, all as token indices of the Doc."""
-
-    trigger: int
-    type: str
-    kind: str
-    how: str  # verb | noun | compound
-    sources: tuple[int, ...]
-    targets: tuple[int, ...]
-    # Tried, in order, when no target resolves to an actor: "refused admittance to
-    # Ghanaians" (the object is no actor, the "to" phrase is), "demanded that the US
-    # cancel" (the complement's subject), "threatened to launch an offensive on Iraq".
-    fallback_targets: tuple[int, ...] = ()
-    # Tried when no source resolves: "Moscow would exploit any agreement to bolster the
-    # regime" (the parser hangs "to bolster" on "agreement"; Moscow bolsters).
-    fallback_sources: tuple[int, ...] = ()
-    negated: bool = False
-    hypothetical: bool = False
-    frame: Frame | None = None  # who asserts it, if not the outlet
-    symmetric: bool = False  # "X and Y agreed", "a deal between X and Y"
-    background: bool = False  # an apposition or a definite description: the outlet's own background, not the speaker's claim
 
 
 @Language.factory("faultlines_statements", default_config={})
@@ -64,9 +42,13 @@ def make_statement_finder(nlp: Language, name: str) -> "StatementFinder":
 class StatementFinder:
     lexicon: Lexicon
     attribution: AttributionFinder = field(init=False)
+    claim_nouns: ClaimNounReader = field(init=False)
+    role_nouns: frozenset[str] = field(init=False)
 
     def __post_init__(self):
         self.attribution = AttributionFinder(self.lexicon)
+        self.claim_nouns = ClaimNounReader(self.lexicon)
+        self.role_nouns = actor_cues().role_nouns
         self._known_verbs = frozenset(self.lexicon.verbs) | self.lexicon.light_verbs
 
     def _lemma(self, token: Token) -> str:
@@ -82,14 +64,21 @@ class StatementFinder:
         return lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        frames = self.attribution.frames(doc)
+        claims = self.claim_nouns.read(doc)
+        frames = self.attribution.frames(doc, claims)
+        # A verb that rejects a claim is read with the claim: its object names what is
+        # claimed, not whom it rejects ("dismissed claims of strikes on ISIS").
+        rejecting = {c.rejecting_verb for c in claims}
         found: list[EventCandidate] = []
         for token in doc:
+            if token.i in rejecting:
+                continue
             for candidate in self._candidates(token):
                 frame = None if candidate.background else frames.get(candidate.trigger)
                 found.append(replace(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
         found += self._demands(doc, frames)
+        found += rejected_claims(doc, claims, frames, found, self.lexicon)
         # Text order; at one trigger, the speech act (a demand, a commitment) before the act.
         found.sort(key=lambda c: (c.trigger, c.how not in ("demand", "commitment")))
         # Plain dicts: spaCy sends Docs between processes (n_process > 1) with msgpack.
@@ -132,7 +121,7 @@ class StatementFinder:
         governed = governor is not None and governor.lemma_.lower() in self.lexicon.commissive_governors
         if not (future or governed):
             return None
-        if self._negated(verb):
+        if is_negated(verb, self.lexicon):
             # "Syria will not accept more refugees": a refusal now, of a cooperative act.
             return None if type_ in _HOSTILE else "REJECT"
         if governed and type_ in _HOSTILE and governor.pos_ == "VERB" and governor.lemma_.lower() in self.lexicon.mobilizing_governors:
@@ -233,7 +222,7 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             fallback_sources=tuple(t.i for t in _expand(self._purpose_subjects(verb))),
-            negated=self._negated(verb), hypothetical=self._verb_hypothetical(verb), symmetric=symmetric,
+            negated=is_negated(verb, self.lexicon), hypothetical=self._verb_hypothetical(verb), symmetric=symmetric,
             background=self._described(verb),
         )
 
@@ -247,7 +236,7 @@ class StatementFinder:
     def _verb_hypothetical(self, verb: Token) -> bool:
         purpose = self._purpose_noun(verb)
         if purpose is None:
-            return self._hypothetical(verb)
+            return is_hypothetical(verb, self.lexicon)
         # What a program does is as real as the program: "a plan to attack" is not yet.
         return purpose.lemma_.lower() in self.lexicon.hypothetical_governors or verb.sent.text.rstrip().endswith("?")
 
@@ -313,8 +302,8 @@ class StatementFinder:
             trigger=noun.i, type=trigger.type, kind=trigger.kind, how="noun",
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
-            negated=self._negated(noun) or (status_token is not noun and self._negated(status_token)),
-            hypothetical=self._hypothetical(status_token), symmetric=symmetric,
+            negated=is_negated(noun, self.lexicon) or (status_token is not noun and is_negated(status_token, self.lexicon)),
+            hypothetical=is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
         )
 
     def _relational(self, noun: Token, trigger: Trigger):
@@ -347,7 +336,7 @@ class StatementFinder:
         yield EventCandidate(
             trigger=noun.i, type=trigger.type, kind=trigger.kind, how="relational",
             sources=tuple(t.i for t in sources), targets=tuple(t.i for t in targets),
-            negated=self._negated(noun), hypothetical=False if background else self._hypothetical(noun),
+            negated=is_negated(noun, self.lexicon), hypothetical=False if background else is_hypothetical(noun, self.lexicon),
             background=background,
         )
 
@@ -383,7 +372,7 @@ class StatementFinder:
             # ("we must": the speaker's own resolve, no demand; "the US must" is one)
             subjects = [c for c in subject_of.children if c.dep_ == "nsubj"
                         and not (c.pos_ == "PRON" and c.lower_ in self.lexicon.first_person)]
-            if (modal or needs) and subjects and not self._negated(subject_of):
+            if (modal or needs) and subjects and not is_negated(subject_of, self.lexicon):
                 found.append(EventCandidate(
                     trigger=verb.i, type="REQUEST", kind="event", how="demand",
                     sources=(frame.speaker,), targets=tuple(t.i for t in _expand(subjects)), frame=frame,
@@ -421,7 +410,7 @@ class StatementFinder:
                         trigger=act.i, type=act_type, kind="relation" if act_type in RELATIONS else "event", how="accused",
                         sources=tuple(t.i for t in _expand(accused)), targets=tuple(t.i for t in _expand(targets)),
                         fallback_targets=tuple(t.i for t in _expand(fallback)),
-                        negated=self._negated(act), frame=Frame(speaker=accuser[0].i, cue=verb.lower_),
+                        negated=is_negated(act, self.lexicon), frame=Frame(speaker=accuser[0].i, cue=verb.lower_),
                     ))
         return found
 
@@ -434,14 +423,15 @@ class StatementFinder:
             seen.add(verb.i)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
             if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in ("which", "who", "that", "whom"):
-                return [verb.head]  # "Hezbollah, which fights ISIS": the antecedent acts
+                # "Hezbollah, which fights ISIS": the antecedent acts
+                return [_antecedent(verb.head, subjects[0].lower_, self.role_nouns)]
             if not subjects and seen != {verb.i}:
                 # "Kerry is scheduled to meet Putin": the passive subject of the governor.
                 subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if subjects:
                 return subjects
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return [verb.head]  # "militias that fight ISIS", "forces fighting ISIS"
+                return [_antecedent(verb.head, "", self.role_nouns)]  # "militias that fight ISIS", "forces fighting ISIS"
             if self._purpose_noun(verb) is not None:
                 return [self._purpose_noun(verb)]
             if verb.dep_ == "xcomp":
@@ -521,56 +511,26 @@ class StatementFinder:
                 found += [c for c in head.children if c.dep_ == "dobj" and c.i > prep.i and prep.lower_ in preps]
         return found
 
-    # -- status ---------------------------------------------------------------------
 
-    def _negated(self, token: Token) -> bool:
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in token.children):
-            return True
-        if token.dep_ == "pcomp" and token.head.lower_ == "without":
-            return True
-        head = token.head
-        if token.dep_ in ("xcomp",) and head.lemma_.lower() in self.lexicon.negating_governors:
-            return True
-        return False
-
-    def _hypothetical(self, token: Token) -> bool:
-        """A possibility, plan, proposal, condition or question, not a fact."""
-        if token.sent.text.rstrip().rstrip('"”’').endswith("?"):
-            return True
-        to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-        if to is not None and to.i > 0 and to.nbor(-1).lemma_.lower() in self.lexicon.hypothetical_governors:
-            return True  # "Obama's New Plan to Work With Russia", however the headline parses
-        node = token
-        for _ in range(5):
-            if any(c.dep_ == "aux" and c.lower_ in self.lexicon.modal_auxiliaries for c in node.children):
-                return True
-            if any(c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks - {"when", "once", "until"} for c in node.children):
-                return True
-            if node.pos_ in ("VERB", "AUX") and _wh_infinitive(node):
-                return True  # "debate how much to expand coordination", "whether to strike"
-            head = node.head.lemma_.lower()
-            # ("prep": "on the verge of withdrawing", "the idea of working with Russia")
-            if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep") and head in self.lexicon.hypothetical_governors:
-                return True  # "pushing to cooperate", "a proposal that allows U.S. forces to coordinate"
-            if node.dep_ in ("dobj", "appos") and head in self.lexicon.wanting_verbs:
-                return True  # "Russia wants a political solution, an agreement between ..."
-            if node.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
-                return True
-            if node.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "acl", "relcl", "advcl", "dobj", "appos", "ccomp") or node.head.i == node.i:
-                break
-            node = node.head
-        return False
+def _antecedent(noun: Token, relativizer: str, role_nouns: frozenset[str]) -> Token:
+    """Who a relative or participial clause is about: its antecedent, or the person a role
+    noun describes. "Farhan al-Hussein, the former rebel commander who joined the SDF":
+    he joined, not the rebels; "the commander of a rebel faction who defected": a "who"
+    on the faction of a role is about its holder."""
+    role = noun
+    if relativizer in ("who", "whom") and noun.lemma_.lower() not in role_nouns and noun.dep_ == "pobj" \
+            and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in role_nouns:
+        role = noun.head.head
+    if role.lemma_.lower() not in role_nouns:
+        return noun
+    if role.dep_ == "appos" and role.head.pos_ == "PROPN":
+        return role.head  # "Farhan al-Hussein, the former rebel commander who ..."
+    named = [c for c in role.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return named[0] if named else role if role is not noun else noun
 
 
 def _has_to(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _wh_infinitive(verb: Token) -> bool:
-    """"how much to expand", "whether to attack": an open question, not an act."""
-    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    wh = any(c.lower_ in ("how", "whether", "what", "which", "when", "where") for c in verb.subtree if c.i < verb.i)
-    return has_to and wh
 
 
 def _acts_as_verb(token: Token) -> bool:
@@ -580,31 +540,3 @@ def _acts_as_verb(token: Token) -> bool:
         return True
     deps = {c.dep_ for c in token.children}
     return "nsubj" in deps and bool(deps & {"dobj", "obj"})
-
-
-def events_of(doc: Doc) -> list[EventCandidate]:
-    """The candidates the component stored on a Doc."""
-    found = []
-    for raw in doc._.get(EVENTS_ATTR) or []:
-        frame = Frame(**raw["frame"]) if raw.get("frame") else None
-        found.append(EventCandidate(**{
-            **raw, "frame": frame, "sources": tuple(raw["sources"]), "targets": tuple(raw["targets"]),
-            "fallback_targets": tuple(raw["fallback_targets"]), "fallback_sources": tuple(raw.get("fallback_sources", ())),
-        }))
-    return found
-
-
-def _expand(tokens) -> list[Token]:
-    """Tokens with everything coordinated with them: "ISIS, the SDF and US special forces"."""
-    found, queue = [], list(tokens)
-    while queue:
-        token = queue.pop(0)
-        if token in found:
-            continue
-        found.append(token)
-        queue += [c for c in token.children if c.dep_ == "conj"]
-        # "such as Lebanese Hezbollah": the examples stand for the group.
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as" and any(a.lower_ == "such" for a in prep.lefts):
-                queue += [c for c in prep.children if c.dep_ == "pobj"]
-    return found

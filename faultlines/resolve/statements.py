@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.attribution import Frame
 from ..extract.cues import ActorCues, actor_cues
 from ..extract.lexicon import FORMER_TIE, Lexicon
-from ..extract.statements import EventCandidate, events_of
+from ..extract.candidates import EventCandidate, events_of
 from ..values import Actor, Article, Attribution, Statement
 from .catalogue import Catalogue, normalize_name
 from .mentions import ActorsFound
@@ -187,6 +187,9 @@ class StatementResolver:
             # "I think ...", "We believe ..." outside quotes: the writer speaks.
             return Attribution(kind="author", actor_id=outlet.id if outlet else None,
                                name=article.author or (outlet.name if outlet else None), cue=frame.cue)
+        if frame is not None and frame.speaker is None:
+            # "claims of a Russian strike on the SDF": someone claims it, no one is named.
+            return Attribution(kind="anonymous", actor_id=UNKNOWN_SOURCE.id, name=None, cue=frame.cue)
         if frame is not None and frame.speaker is not None:
             speaker = index.actor_for(doc[frame.speaker])
             cue = frame.cue
