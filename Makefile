@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean ui
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,5 +24,9 @@ demo: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Maintainers only: re-vendor the web UI's npm packages (needs Node and npm; CI does not run it).
+ui:
+	ui/build
+
 clean:
-	rm -rf $(VENV) faultlines-demo.db* *.egg-info test-output
+	rm -rf $(VENV) faultlines-demo.db* *.egg-info test-output ui/node_modules

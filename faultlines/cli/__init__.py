@@ -79,8 +79,10 @@ from . import statements as _statements  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
 from . import claims as _claims  # noqa: E402,F401
 from . import network as _network  # noqa: E402
+from . import serve as _serve  # noqa: E402
 
 _network.register(app)
+_serve.register(app)
 
 
 def main() -> None:
