@@ -49,7 +49,8 @@ def main() -> None:
             t_claims, claims = timed(lambda: build_claims([_evidence(r, groups) for r in rows],
                                                           same_actor=camps.same_actor))
             t_disputes, disputes = timed(lambda: find_disputes(claims, name_of=db.actor_name,
-                                                               same_side=camps.same_side, same_actor=camps.same_actor))
+                                                               same_side=camps.same_side, same_actor=camps.same_actor,
+                                                               generic=camps.generic))
             db.analysis_cache.clear()
             t_network, network = timed(lambda: db.network())
             for name, seconds in (("read", t_read), ("copies", t_copies), ("claims", t_claims),

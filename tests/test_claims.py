@@ -235,3 +235,10 @@ def test_claims_a_denial_under_another_name_of_the_same_actor_contradicts():
     assert unrelated.contradicted_by == ()
     denial, = [d for d in find_disputes(build_claims(evidence, same_actor=same), same_actor=same) if d.kind == "denial"]
     assert denial.sides[1].asserters == ("person:mercer",)
+
+
+def test_disputes_generic_names_take_no_part_in_alignment_disputes():
+    claims = build_claims([ev("SYR", "AID", "CIVILIANS", article=1, outlet="Wire A"),
+                           ev("SYR", "ASSAULT", "CIVILIANS", article=2, outlet="Wire B")])
+    assert [d.kind for d in find_disputes(claims)] == ["alignment"]
+    assert find_disputes(claims, generic=lambda actor_id: actor_id == "CIVILIANS") == []

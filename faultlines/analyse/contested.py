@@ -37,15 +37,18 @@ SameSide = Callable[[str, str], bool]
 
 
 def find_disputes(claims: Sequence[Claim], *, name_of: NameOf = str, window_days: int = 30,
-                  same_side: SameSide = lambda a, b: False, same_actor: SameActor | None = None) -> list[Dispute]:
+                  same_side: SameSide = lambda a, b: False, same_actor: SameActor | None = None,
+                  generic: Callable[[str], bool] = lambda actor_id: False) -> list[Dispute]:
     """Every dispute among the claims, most disputed first.
 
     ``same_side(a, b)`` says whether two actors are one camp (a state and its army, a
     coalition and the state leading it, a president and his government): naming both as
     attackers is no dispute over who attacked. ``same_actor`` is the narrower test for
-    denials (see ``claims.opposes``).
+    denials (see ``claims.opposes``). ``generic(actor)`` marks names of no one in
+    particular ("civilians"): whether the army helps or shells civilians is no question of
+    alignment, so they take no part in alignment disputes.
     """
-    disputes = [*_denials(claims, name_of, window_days, same_actor), *_alignments(claims, name_of, window_days),
+    disputes = [*_denials(claims, name_of, window_days, same_actor), *_alignments(claims, name_of, window_days, generic),
                 *_blames(claims, name_of, same_side), *_allegations(claims, name_of)]
     return sorted(disputes, key=lambda d: (-d.weight, d.first_seen or "9999", d.id))
 
@@ -85,8 +88,10 @@ def _denials(claims: Sequence[Claim], name_of: NameOf, window_days: int, same_ac
                            [_side("asserts", [claim]), _side("denies", against)], [claim, *against])
 
 
-def _alignments(claims: Sequence[Claim], name_of: NameOf, window_days: int) -> Iterable[Dispute]:
-    asserted = [c for c in claims if c.polarity == "asserted"]
+def _alignments(claims: Sequence[Claim], name_of: NameOf, window_days: int,
+                generic: Callable[[str], bool]) -> Iterable[Dispute]:
+    asserted = [c for c in claims if c.polarity == "asserted"
+                and not generic(c.source_actor_id) and not generic(c.target_actor_id)]
     pairs: dict[frozenset, list[Claim]] = {}
     for claim in asserted:
         if claim.type in ALIGNED_TYPES | HOSTILE_TYPES and claim.source_actor_id != claim.target_actor_id:

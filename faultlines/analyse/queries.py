@@ -52,7 +52,8 @@ def analysis(db: "Faultlines", window_days: int = DEFAULT_WINDOW_DAYS) -> Analys
         camps = _Camps(db)
         claims = tuple(build_claims(evidence, window_days=window_days, same_actor=camps.same_actor))
         disputes = tuple(find_disputes(claims, name_of=db.actor_name, window_days=window_days,
-                                       same_side=camps.same_side, same_actor=camps.same_actor))
+                                       same_side=camps.same_side, same_actor=camps.same_actor,
+                                       generic=camps.generic))
         cache[key] = Analysis(groups, claims, disputes)
     return cache[key]
 
@@ -123,6 +124,11 @@ class _Camps:
                     ids |= {a.id for a in self.catalogue.ancestors(known)}
             self._lines[actor_id] = frozenset(ids)
         return self._lines[actor_id]
+
+    def generic(self, actor_id: str) -> bool:
+        """A catalogue name of no one in particular: civilians, rebels, militants."""
+        actor = self.catalogue.get(actor_id)
+        return actor is not None and actor.kind == "generic"
 
     def same_actor(self, first: str, second: str) -> bool:
         """One actor under two names: one is the other's parent (the US and its military,
