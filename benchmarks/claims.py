@@ -50,7 +50,7 @@ def main() -> None:
                                                           same_actor=camps.same_actor))
             t_disputes, disputes = timed(lambda: find_disputes(claims, name_of=db.actor_name,
                                                                same_side=camps.same_side, same_actor=camps.same_actor,
-                                                               generic=camps.generic))
+                                                               kind_of=camps.kind))
             db.analysis_cache.clear()
             t_network, network = timed(lambda: db.network())
             for name, seconds in (("read", t_read), ("copies", t_copies), ("claims", t_claims),

@@ -241,4 +241,14 @@ def test_disputes_generic_names_take_no_part_in_alignment_disputes():
     claims = build_claims([ev("SYR", "AID", "CIVILIANS", article=1, outlet="Wire A"),
                            ev("SYR", "ASSAULT", "CIVILIANS", article=2, outlet="Wire B")])
     assert [d.kind for d in find_disputes(claims)] == ["alignment"]
-    assert find_disputes(claims, generic=lambda actor_id: actor_id == "CIVILIANS") == []
+    kinds = {"CIVILIANS": "generic", "SYR": "state"}
+    assert find_disputes(claims, kind_of=kinds.get) == []
+
+
+def test_disputes_an_outlet_named_as_attacker_is_no_side_of_a_blame():
+    claims = build_claims([
+        ev("RUS", "ASSAULT", "CIVILIANS", article=1, outlet="Monitor", place="Idlib", date="2017-11-05"),
+        ev("TRT", "ASSAULT", "CIVILIANS", article=2, outlet="TRT", place="Idlib", date="2017-11-05"),
+    ])
+    assert [d.kind for d in find_disputes(claims)] == ["blame"]
+    assert find_disputes(claims, kind_of={"TRT": "media outlet"}.get) == []

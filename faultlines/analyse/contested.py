@@ -29,6 +29,8 @@ from .claims import SameActor, day, opposes, overlaps
 # Coarse types that put two actors on one side, and the one that puts them at war.
 ALIGNED_TYPES = frozenset({"SUPPORT", "ALLY", "MEMBER", "COOPERATE"})
 HOSTILE_TYPES = frozenset({"ASSAULT"})
+NO_ALIGNMENT = frozenset({"generic"})
+OUTLETS = frozenset({"outlet", "media outlet"})
 BLAME_DAYS = 3          # "the same attack": reported within this many days of each other
 KIND_FACTOR = {"denial": 1.0, "blame": 1.0, "alignment": 1.0, "allegation": 0.5}
 
@@ -38,18 +40,19 @@ SameSide = Callable[[str, str], bool]
 
 def find_disputes(claims: Sequence[Claim], *, name_of: NameOf = str, window_days: int = 30,
                   same_side: SameSide = lambda a, b: False, same_actor: SameActor | None = None,
-                  generic: Callable[[str], bool] = lambda actor_id: False) -> list[Dispute]:
+                  kind_of: Callable[[str], str | None] = lambda actor_id: None) -> list[Dispute]:
     """Every dispute among the claims, most disputed first.
 
     ``same_side(a, b)`` says whether two actors are one camp (a state and its army, a
     coalition and the state leading it, a president and his government): naming both as
     attackers is no dispute over who attacked. ``same_actor`` is the narrower test for
-    denials (see ``claims.opposes``). ``generic(actor)`` marks names of no one in
-    particular ("civilians"): whether the army helps or shells civilians is no question of
-    alignment, so they take no part in alignment disputes.
+    denials (see ``claims.opposes``). ``kind_of(actor)`` gives an actor's kind: generic
+    names ("civilians") take no part in alignment disputes (whether the army helps or
+    shells civilians is no question of alignment), and news outlets none in any dispute
+    about acts (an outlet named as an attacker is a misread dateline).
     """
-    disputes = [*_denials(claims, name_of, window_days, same_actor), *_alignments(claims, name_of, window_days, generic),
-                *_blames(claims, name_of, same_side), *_allegations(claims, name_of)]
+    disputes = [*_denials(claims, name_of, window_days, same_actor), *_alignments(claims, name_of, window_days, kind_of),
+                *_blames(claims, name_of, same_side, kind_of), *_allegations(claims, name_of)]
     return sorted(disputes, key=lambda d: (-d.weight, d.first_seen or "9999", d.id))
 
 
@@ -89,9 +92,9 @@ def _denials(claims: Sequence[Claim], name_of: NameOf, window_days: int, same_ac
 
 
 def _alignments(claims: Sequence[Claim], name_of: NameOf, window_days: int,
-                generic: Callable[[str], bool]) -> Iterable[Dispute]:
+                kind_of: Callable[[str], str | None]) -> Iterable[Dispute]:
     asserted = [c for c in claims if c.polarity == "asserted"
-                and not generic(c.source_actor_id) and not generic(c.target_actor_id)]
+                and not {kind_of(c.source_actor_id), kind_of(c.target_actor_id)} & (NO_ALIGNMENT | OUTLETS)]
     pairs: dict[frozenset, list[Claim]] = {}
     for claim in asserted:
         if claim.type in ALIGNED_TYPES | HOSTILE_TYPES and claim.source_actor_id != claim.target_actor_id:
@@ -111,11 +114,13 @@ def _alignments(claims: Sequence[Claim], name_of: NameOf, window_days: int,
                                [friend, *rivals])
 
 
-def _blames(claims: Sequence[Claim], name_of: NameOf, same_side: SameSide) -> Iterable[Dispute]:
+def _blames(claims: Sequence[Claim], name_of: NameOf, same_side: SameSide,
+            kind_of: Callable[[str], str | None]) -> Iterable[Dispute]:
     """Pairs of attack claims on one target whose evidence tells of the same attack:
     reported within BLAME_DAYS of each other (day dates only: "in 2016" is no incident),
     at the same place, or, where neither names a place, with one side denied."""
-    attacks = [c for c in claims if c.polarity == "asserted" and c.type in HOSTILE_TYPES and c.kind == "event"]
+    attacks = [c for c in claims if c.polarity == "asserted" and c.type in HOSTILE_TYPES and c.kind == "event"
+               and kind_of(c.source_actor_id) not in OUTLETS]
     by_target: dict[str, list[Claim]] = {}
     for claim in attacks:
         by_target.setdefault(claim.target_actor_id, []).append(claim)

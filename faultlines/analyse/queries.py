@@ -53,7 +53,7 @@ def analysis(db: "Faultlines", window_days: int = DEFAULT_WINDOW_DAYS) -> Analys
         claims = tuple(build_claims(evidence, window_days=window_days, same_actor=camps.same_actor))
         disputes = tuple(find_disputes(claims, name_of=db.actor_name, window_days=window_days,
                                        same_side=camps.same_side, same_actor=camps.same_actor,
-                                       generic=camps.generic))
+                                       kind_of=camps.kind))
         cache[key] = Analysis(groups, claims, disputes)
     return cache[key]
 
@@ -85,7 +85,9 @@ class _Camps:
     def __init__(self, db: "Faultlines"):
         self.db = db
         self.catalogue = db.catalogue
-        self.parents = {r["id"]: r["parent_id"] for r in db.store.actor_rows() if r["parent_id"]}
+        rows = db.store.actor_rows()
+        self.parents = {r["id"]: r["parent_id"] for r in rows if r["parent_id"]}
+        self.kinds = {r["id"]: r["kind"] for r in rows}
         self.ties: dict[str, set[str]] = {}
         self.leads: dict[str, set[str]] = {}
         for relation in self.catalogue.relations():
@@ -125,10 +127,10 @@ class _Camps:
             self._lines[actor_id] = frozenset(ids)
         return self._lines[actor_id]
 
-    def generic(self, actor_id: str) -> bool:
-        """A catalogue name of no one in particular: civilians, rebels, militants."""
+    def kind(self, actor_id: str) -> str | None:
+        """The actor's kind, from the catalogue or as stored for actors found in text."""
         actor = self.catalogue.get(actor_id)
-        return actor is not None and actor.kind == "generic"
+        return actor.kind if actor is not None else self.kinds.get(actor_id)
 
     def same_actor(self, first: str, second: str) -> bool:
         """One actor under two names: one is the other's parent (the US and its military,
