@@ -101,17 +101,13 @@ class _Camps:
         self._camp: dict[str, frozenset[str]] = {}
 
     def camp(self, actor_id: str) -> frozenset[str]:
+        """The actor's line up to the top, and the lines of the bodies its roles are in."""
         if actor_id not in self._camp:
-            ids = {actor_id}
-            if actor_id not in self.catalogue and self.parents.get(actor_id):
-                ids.add(self.parents[actor_id])
+            ids = set(self.line(actor_id))
             for known in list(ids):
                 if known in self.catalogue:
-                    ids |= {a.id for a in self.catalogue.ancestors(known)}
-                    ids |= {r.member_of for r in self.catalogue.roles(known)}
-            for known in list(ids):   # and the organisations' own parents
-                if known in self.catalogue:
-                    ids |= {a.id for a in self.catalogue.ancestors(known)}
+                    for role in self.catalogue.roles(known):
+                        ids |= self.line(role.member_of)
             self._camp[actor_id] = frozenset(ids)
         return self._camp[actor_id]
 

@@ -4,14 +4,7 @@
   "use strict";
   var container = document.getElementById("map");
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.faultlinesDom.el;
 
   function popup(place) {
     var items = place.events.slice(0, 12).map(function (e) {

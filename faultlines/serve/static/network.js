@@ -8,14 +8,7 @@
   var container = document.getElementById("graph");
   var panel = document.getElementById("panel-body");
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.faultlinesDom.el;
   function actorUrl(id) { return "/actors/" + encodeURIComponent(id).replace(/%3A/g, ":"); }
   function colour(faction) { return FACTION_COLOURS[(faction - 1) % FACTION_COLOURS.length]; }
 
