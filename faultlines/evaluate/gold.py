@@ -22,6 +22,8 @@ import yaml
 
 from ..errors import ProblemsError
 from ..resolve.catalogue import normalize_name
+from ..analyse.claims import COARSE_TYPES, SYMMETRIC_TYPES
+from ..analyse.claims import coarse_type as coarse_class
 from ..values import Problem
 
 __all__ = [
@@ -29,16 +31,13 @@ __all__ = [
     "Miss", "MustNot", "actor_keys", "coarse_type", "load_gold", "score_gold",
 ]
 
-# ANNOTATION.md "Types": a reasonable choice between neighbours is not an error.
-COARSE = MappingProxyType({
-    "AID": "SUPPORT", "BACKS": "SUPPORT",
-    "COERCE": "ASSAULT", "MOBILIZE": "ASSAULT", "HOSTILE_TO": "ASSAULT",
-    "MEMBER_OF": "MEMBER", "ALLIED_WITH": "ALLY", "RETREAT": "CONCEDE",
-})
+# ANNOTATION.md "Types": a reasonable choice between neighbours is not an error. The
+# classes are the ones claims merge on (analyse/claims.py).
+COARSE = COARSE_TYPES
 PLOVER_EVENTS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 GOLD_CLASSES = frozenset(COARSE.get(t, t) for t in PLOVER_EVENTS) | frozenset(COARSE.values())
-SYMMETRIC = frozenset({"COOPERATE", "AGREE", "CONSULT", "ALLY"})
+SYMMETRIC = SYMMETRIC_TYPES
 VOICES = MappingProxyType({"OUTLET": "outlet", "AUTHOR": "author", "ANON": "anonymous"})
 OWN_VOICE = frozenset({"outlet", "author"})
 CLAIMANTS = frozenset({"person", "organization", "anonymous"})
@@ -177,8 +176,7 @@ def _doc_key(name: Any) -> str:
 
 def coarse_type(type_: Any) -> str:
     """The gold class a system or gold type falls in: BACKS -> SUPPORT, HOSTILE_TO -> ASSAULT."""
-    name = str(type_ or "").upper()
-    return COARSE.get(name, name)
+    return coarse_class(str(type_ or ""))
 
 
 # ---------------------------------------------------------------- loading
