@@ -31,7 +31,7 @@ from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
 from .resolve.catalogue import KINDS, Catalogue, load_catalogue
 from .store import Store
-from .values import Actor, Claim, Dispute, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
+from .values import ASSERTER_KINDS, Actor, Claim, Dispute, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
 
 
 # The classes claims use (SUPPORT covers AID and BACKS): accepted as types wherever types are.
@@ -191,7 +191,7 @@ class Faultlines:
         actors = self._actor_ids(actor)
         types = [type] if isinstance(type, str) else list(type or [])
         self._check_types(types)
-        if by and by.lower() not in ("outlet", "author", "person", "organization", "anonymous"):
+        if by and by.lower() not in ASSERTER_KINDS:
             by = self._actor_ids(by)  # an asserter named by id or name: "Russia", "SOHR"
         rows = self.store.statement_rows(
             actor=actors, types=types, by=by, status=status, since=_iso(since), until=_iso(until, end=True),

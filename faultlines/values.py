@@ -10,11 +10,12 @@ hands back, and carry it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 InputKind = Literal["txt", "md", "html", "json", "jsonl", "csv", "stdin", "url", "feed"]
 StatementKind = Literal["event", "relation"]
 AsserterKind = Literal["outlet", "author", "person", "organization", "anonymous"]
+ASSERTER_KINDS: tuple[str, ...] = get_args(AsserterKind)
 Status = Literal["fact", "negated", "hypothetical", "opinion"]
 Outcome = Literal["ingested", "unchanged", "skipped"]
 Polarity = Literal["asserted", "denied"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import FaultlinesError
 from ..export import doc_name
 from ..extract.lexicon import FORMER_TIE
-from ..values import Attribution, Claim, Dispute, Evidence
+from ..values import ASSERTER_KINDS, Attribution, Claim, Dispute, Evidence
 from .claims import DEFAULT_WINDOW_DAYS, build_claims, coarse_type, day
 from .contested import find_disputes
 from .sources import UNKNOWN_OUTLET, SourceProfile, source_profiles
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from ..api import Faultlines
 
 DISPUTE_KINDS = ("denial", "alignment", "blame", "allegation")
-ASSERTER_KINDS = ("outlet", "author", "person", "organization", "anonymous")
 POLARITIES = ("asserted", "denied")
 
 
