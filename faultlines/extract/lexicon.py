@@ -84,6 +84,11 @@ class Lexicon:
     claim_making_verbs: frozenset[str] = frozenset()
     negating_after_no: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
+    instrument_nouns: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
+    # Types of material force: only their nouns take an agent from "from" ("fire from ISIS
+    # positions"), and only they pass an agent on to a passive verb done "in" them.
+    force_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
 
 
 def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
@@ -187,6 +192,8 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         reported_future=words("reported_future"),
         purpose_nouns=frozenset(str(w).lower() for w in raw.get("purpose_nouns", ())),
         light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
+        instrument_nouns=frozenset(str(w).lower() for w in raw.get("instrument_nouns", ())),
+        means_preps=frozenset(str(w).lower() for w in raw.get("means_preps", ())),
         mobilizing_governors=words("mobilizing_governors"),
         claim_nouns=words("claim_nouns"),
         claim_making_verbs=words("claim_making_verbs"),

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import arguments
 from .attribution import AttributionFinder, Frame
 from .candidates import EVENTS_ATTR, EventCandidate, events_of, expand as _expand  # noqa: F401 (events_of: re-exported)
 from .claim_nouns import ClaimNounReader, rejected_claims
@@ -30,6 +31,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "PROTEST"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "HOSTILE_TO", "REJECT", "PROTEST", "ACCUSE"}
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
+_RELATIVIZERS = ("which", "who", "that", "whom")
 
 
 @Language.factory("faultlines_statements", default_config={})
@@ -165,13 +167,20 @@ class StatementFinder:
         return accusation is not None and token.head.lower_ in accusation.accused_act
 
     def _verb(self, verb: Token, trigger: Trigger):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # "government forces backed by Hezbollah", "a town besieged by the army": a past
+        # participle on a noun is a passive whose subject is that noun.
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         preps = DEFAULT_TARGET_PREPS if trigger.preps is None else trigger.preps
         if self._object_carries_event(verb):
             return  # "sent a proposal to Russia", "launched strikes": the noun says what happens
         if passive:
-            sources = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
-            targets = [c for c in verb.children if c.dep_ == "nsubjpass"] + self._prep_objects(verb, preps)
+            # "killed by ISIS", "killed in Russian airstrikes", "killed at the hands of ISIS"
+            sources = arguments.passive_agents(verb, self.lexicon)
+            undergoing = [verb.head] if participle else [
+                _antecedent(verb.head, c.lower_, self.role_nouns) if verb.dep_ == "relcl" and c.lower_ in _RELATIVIZERS else c
+                for c in verb.children if c.dep_ == "nsubjpass"]
+            targets = undergoing + self._prep_objects(verb, preps)
             fallback = []
         else:
             sources = self._subjects(verb)
@@ -179,6 +188,11 @@ class StatementFinder:
             fallback = self._prep_objects(verb, preps)
             if not targets:
                 targets, fallback = fallback, []
+        # "the bombardment killed 43", "an IED planted by the Taliban killed two soldiers":
+        # an act or a weapon as subject stands for whoever carries it out.
+        sources = [d for s in sources for d in arguments.doers(s, self.lexicon)]
+        # "the army repelled an ISIS attack": an act done to an act is done to its agent.
+        targets = [d for t in targets for d in arguments.doers(t, self.lexicon)]
         fallback += self._complement_targets(verb, sources, trigger.type)
         symmetric = False
         if any(t.lower_ == "one" and any(c.lower_ == "another" for c in t.children) or t.lower_ == "other"
@@ -255,10 +269,10 @@ class StatementFinder:
             trigger = replace(trigger, type=trigger.by_verb[self._lemma(phrase.head)])
         noun_preps = trigger.preps or ()
         targets = self._prep_objects(phrase, noun_preps)
-        sources = [c for c in phrase.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < phrase.i and c.i != noun.i]
+        modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
-        sources += [t for c in list(sources) for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
-        sources += [p for by in phrase.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
+        sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
+        sources += [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
         symmetric = False
         between = [p for b in phrase.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
         if between:
