@@ -40,8 +40,34 @@ def is_instrument(token: Token, lexicon: Lexicon) -> bool:
 
 
 def names_an_act(token: Token, lexicon: Lexicon) -> bool:
-    """An event noun or a weapon: a phrase whose actor is whoever carries it out or uses it."""
-    return is_event_noun(token, lexicon) or is_instrument(token, lexicon)
+    """An event noun, an undertaking ("the army's operations") or a weapon: a phrase whose
+    actor is whoever carries it out or uses it."""
+    return (is_event_noun(token, lexicon) or is_instrument(token, lexicon)
+            or token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.light_nouns)
+
+
+def uses_force(verb: Token, lexicon: Lexicon) -> bool:
+    """A clause that uses force: a verb of force ("shelled"), or any verb whose object is a
+    weapon or an act of force ("dropped barrel bombs", "launched airstrikes")."""
+    trigger = lexicon.verbs.get(verb.lemma_.lower())
+    if trigger is not None and trigger.type in lexicon.force_types:
+        return True
+    return any(c.dep_ in ("dobj", "obj") and (is_instrument(c, lexicon) or _uses_force(c, lexicon)
+                                             or _quantity_of(c, lexicon) is not None)
+               for c in verb.children)
+
+
+def weapon_object(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The weapon a verb's object names, if it names one: "dropped barrel bombs",
+    "fired dozens of mortar shells"."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "obj"):
+            if is_instrument(obj, lexicon):
+                return obj
+            quantity = _quantity_of(obj, lexicon)
+            if quantity is not None:
+                return quantity
+    return None
 
 
 def agents(noun: Token, lexicon: Lexicon) -> list[Token]:
@@ -76,8 +102,10 @@ def patients(noun: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Toke
 
 def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Who does what a passive verb says: its ``by`` phrase ("killed by ISIS"), "at the
-    hands of X", or, when the verb is done *in* or *by* an act, that act's agent ("killed
-    in Russian airstrikes", "wounded by regime shelling")."""
+    hands of X"; when the verb is done *in* or *by* an act, that act's agent ("killed in
+    Russian airstrikes", "wounded by regime shelling"); when it happened as another clause
+    used force, that clause's subject ("were killed when army helicopters dropped barrel
+    bombs on the market")."""
     found = _by_agent(verb)
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in lexicon.means_preps:
@@ -85,6 +113,11 @@ def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
         for act in prep.children:
             if act.dep_ in ("pobj", "pcomp") and names_an_act(act, lexicon):
                 found += agents(act, lexicon)
+    if not found:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lexicon.cause_marks for m in clause.children) \
+                    and uses_force(clause, lexicon):
+                found += [c for c in clause.children if c.dep_ in ("nsubj",)]
     return found
 
 
@@ -101,6 +134,17 @@ def doers(token: Token, lexicon: Lexicon) -> list[Token]:
         return found
     has_patient = any(c.dep_ == "prep" and c.lower_ not in ("by", "from") for c in token.children)
     return [] if has_patient else [token]
+
+
+def _quantity_of(token: Token, lexicon: Lexicon) -> Token | None:
+    """"dozens of mortar shells", "hundreds of missiles": the weapon counted."""
+    if token.like_num or token.lemma_.lower() in lexicon.quantity_nouns:
+        for of in token.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                for weapon in of.children:
+                    if weapon.dep_ == "pobj" and is_instrument(weapon, lexicon):
+                        return weapon
+    return None
 
 
 def _by_agent(verb: Token) -> list[Token]:

@@ -86,6 +86,10 @@ class Lexicon:
     negative_subjects: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
+    cause_marks: frozenset[str] = frozenset()
+    weapon_use_type: str = "ASSAULT"
+    weapon_target_preps: tuple[str, ...] = ()
+    quantity_nouns: frozenset[str] = frozenset()
     # Types of material force: only their nouns take an agent from "from" ("fire from ISIS
     # positions"), and only they pass an agent on to a passive verb done "in" them.
     force_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
@@ -123,6 +127,13 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
             if other not in PLOVER_EVENTS | RELATIONS:
                 raise FaultlinesError(f"{path}: {section}.{word}: {key}: unknown type {other!r}")
     return found
+
+
+def _weapon_use(raw: dict, path: Path) -> tuple[str, tuple[str, ...]]:
+    entry = raw.get("weapon_use") or {"type": "ASSAULT", "preps": []}
+    if entry.get("type") not in PLOVER_EVENTS:
+        raise FaultlinesError(f"{path}: weapon_use: unknown type {entry.get('type')!r} (use a PLOVER event type)")
+    return entry["type"], tuple(str(p).lower() for p in entry.get("preps", ()))
 
 
 def _words(value) -> tuple[str, ...]:
@@ -194,6 +205,10 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
         instrument_nouns=frozenset(str(w).lower() for w in raw.get("instrument_nouns", ())),
         means_preps=frozenset(str(w).lower() for w in raw.get("means_preps", ())),
+        weapon_use_type=_weapon_use(raw, events)[0],
+        weapon_target_preps=_weapon_use(raw, events)[1],
+        cause_marks=frozenset(str(w).lower() for w in raw.get("cause_marks", ())),
+        quantity_nouns=frozenset(str(w).lower() for w in raw.get("quantity_nouns", ())),
         mobilizing_governors=words("mobilizing_governors"),
         claim_nouns=words("claim_nouns"),
         claim_making_verbs=words("claim_making_verbs"),

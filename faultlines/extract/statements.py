@@ -107,6 +107,8 @@ class StatementFinder:
             yield from self._noun(token, self.lexicon.nouns[lemma])
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
+        if token.pos_ == "VERB" and (lemma not in self.lexicon.verbs or lemma in self.lexicon.light_verbs):
+            yield from self._weapon_use(token)
 
     def _commitment(self, verb: Token, type_: str) -> str | None:
         """AGREE, THREATEN or MOBILIZE when the clause commits its subject to the act, else None."""
@@ -238,6 +240,24 @@ class StatementFinder:
             fallback_sources=tuple(t.i for t in _expand(self._purpose_subjects(verb))),
             negated=is_negated(verb, self.lexicon), hypothetical=self._verb_hypothetical(verb), symmetric=symmetric,
             background=self._described(verb),
+        )
+
+    def _weapon_use(self, verb: Token):
+        """"helicopters dropped barrel bombs on the market", "militants fired dozens of mortar
+        shells at the town": whatever the verb, aiming a weapon at someone is an assault.
+        Only with a target ("found explosives in a car" is no attack)."""
+        weapon = arguments.weapon_object(verb, self.lexicon)
+        if weapon is None:
+            return
+        preps = tuple(self.lexicon.weapon_target_preps)
+        targets = self._prep_objects(verb, preps) + self._prep_objects(weapon, preps)
+        if not targets:
+            return
+        sources = [d for s in self._subjects(verb) for d in arguments.doers(s, self.lexicon)]
+        yield EventCandidate(
+            trigger=verb.i, type=self.lexicon.weapon_use_type, kind="event", how="weapon",
+            sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+            negated=is_negated(verb, self.lexicon), hypothetical=is_hypothetical(verb, self.lexicon),
         )
 
     def _described(self, verb: Token) -> bool:
