@@ -75,15 +75,16 @@ def agents(noun: Token, lexicon: Lexicon) -> list[Token]:
     before it ("the regime's bombardment", "Russian airstrikes", "rebel fire"), the object
     of ``by``/``from`` ("shelling by government forces", "fire from ISIS positions"), a
     participle's agent ("an IED planted by the Taliban", "strikes carried out by the
-    coalition"), or "at the hands of X". A participle before the noun ("rebel-held") is not
-    among them: it says who holds a place."""
-    found = [c for c in noun.children
-             if c.dep_ in _AGENT_MODIFIERS and c.i < noun.i and not _holding_participle(c)]
+    coalition"), or "at the hands of X". ("rebel-held" before a place says who holds it;
+    before an act, "U.S.-led strikes", it says whose the act is.)"""
+    found = [c for c in noun.children if c.dep_ in _AGENT_MODIFIERS and c.i < noun.i]
+    if noun.tag_ == "VBG":  # "wounded by ISIS shelling": the gerund's subject
+        found += [c for c in noun.children if c.dep_ == "nsubj"]
     for prep in noun.children:
         if prep.dep_ == "agent" or prep.dep_ == "prep" and (
                 prep.lower_ == "by" or prep.lower_ == "from" and _uses_force(noun, lexicon)):
             found += [p for p in prep.children if p.dep_ == "pobj"]
-        elif prep.dep_ == "acl" and prep.tag_ == "VBN":
+        elif prep.dep_ == "acl" and prep.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in prep.children):
             found += _by_agent(prep)
     return found
 
@@ -107,7 +108,12 @@ def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
     used force, that clause's subject ("were killed when army helicopters dropped barrel
     bombs on the market")."""
     found = _by_agent(verb)
-    for prep in verb.children:
+    # "were killed and dozens injured in shelling by regime forces": coordinated passives
+    # share the phrase that says how.
+    shared = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        shared.append(verb.head)
+    for prep in (p for v in shared for p in v.children):
         if prep.dep_ != "prep" or prep.lower_ not in lexicon.means_preps:
             continue
         for act in prep.children:
@@ -115,7 +121,7 @@ def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
                 found += agents(act, lexicon)
     if not found:
         for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lexicon.cause_marks for m in clause.children) \
+            if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in lexicon.cause_marks for m in clause.children) \
                     and uses_force(clause, lexicon):
                 found += [c for c in clause.children if c.dep_ in ("nsubj",)]
     return found
@@ -147,20 +153,24 @@ def _quantity_of(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def acted_upon(token: Token, lexicon: Lexicon) -> list[Token]:
+    """Whom an act done to a phrase falls on: "the army repelled an ISIS attack" falls on
+    ISIS, "condemned the attack on civilians" on no one named (the victims are not the ones
+    condemned); an act done to talks or a deal ("boycotted the talks with the government")
+    falls on the phrase, read as usual."""
+    if not (is_instrument(token, lexicon) or _uses_force(token, lexicon)):
+        return [token]
+    return doers(token, lexicon)
+
+
 def _by_agent(verb: Token) -> list[Token]:
-    found = [p for agent in verb.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+    found = [p for agent in verb.children if agent.dep_ == "agent" for p in agent.children if p.dep_ in ("pobj", "pcomp")]
     for at in verb.children:  # "killed at the hands of ISIS"
         if at.dep_ == "prep" and at.lower_ == "at":
             for hands in at.children:
                 if hands.dep_ == "pobj" and hands.lower_ == "hands":
                     found += [p for of in hands.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
     return found
-
-
-def _holding_participle(token: Token) -> bool:
-    """"rebel-held", "regime-controlled", "besieged": a participle before the noun says
-    what was done to it or who holds it, not who acts."""
-    return token.tag_ == "VBN"
 
 
 def _uses_force(noun: Token, lexicon: Lexicon) -> bool:

@@ -87,6 +87,9 @@ class Lexicon:
     instrument_nouns: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     cause_marks: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
+    manner_preps: frozenset[str] = frozenset()
+    aided_preps: frozenset[str] = frozenset()
     weapon_use_type: str = "ASSAULT"
     weapon_target_preps: tuple[str, ...] = ()
     quantity_nouns: frozenset[str] = frozenset()
@@ -208,6 +211,9 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         weapon_use_type=_weapon_use(raw, events)[0],
         weapon_target_preps=_weapon_use(raw, events)[1],
         cause_marks=frozenset(str(w).lower() for w in raw.get("cause_marks", ())),
+        definite_determiners=frozenset(str(w).lower() for w in raw.get("definite_determiners", ())),
+        manner_preps=frozenset(str(w).lower() for w in raw.get("manner_preps", ())),
+        aided_preps=frozenset(str(w).lower() for w in raw.get("aided_preps", ())),
         quantity_nouns=frozenset(str(w).lower() for w in raw.get("quantity_nouns", ())),
         mobilizing_governors=words("mobilizing_governors"),
         claim_nouns=words("claim_nouns"),

@@ -171,7 +171,8 @@ class StatementFinder:
     def _verb(self, verb: Token, trigger: Trigger):
         # "government forces backed by Hezbollah", "a town besieged by the army": a past
         # participle on a noun is a passive whose subject is that noun.
-        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
         passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         preps = DEFAULT_TARGET_PREPS if trigger.preps is None else trigger.preps
         if self._object_carries_event(verb):
@@ -185,6 +186,7 @@ class StatementFinder:
             targets = undergoing + self._prep_objects(verb, preps)
             fallback = []
         else:
+            undergoing = []
             sources = self._subjects(verb)
             targets = [c for c in verb.children if c.dep_ in _OBJECTS]
             fallback = self._prep_objects(verb, preps)
@@ -194,7 +196,7 @@ class StatementFinder:
         # an act or a weapon as subject stands for whoever carries it out.
         sources = [d for s in sources for d in arguments.doers(s, self.lexicon)]
         # "the army repelled an ISIS attack": an act done to an act is done to its agent.
-        targets = [d for t in targets for d in arguments.doers(t, self.lexicon)]
+        targets = [d for t in targets for d in arguments.acted_upon(t, self.lexicon)]
         fallback += self._complement_targets(verb, sources, trigger.type)
         symmetric = False
         if any(t.lower_ == "one" and any(c.lower_ == "another" for c in t.children) or t.lower_ == "other"
@@ -221,7 +223,8 @@ class StatementFinder:
         if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
         # The object, or what the verb is done from or to ("withdrew from the program").
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or self._prep_objects(verb, preps)
+        # (In the passive, what undergoes it: "crimes committed by the regime".)
+        objects = (undergoing if passive else [c for c in verb.children if c.dep_ in ("dobj", "obj")]) or self._prep_objects(verb, preps)
         for obj in objects:
             if obj.lemma_.lower() in trigger.by_object:  # "expelled two diplomats": a sanction
                 type_ = trigger.by_object[obj.lemma_.lower()]
@@ -238,7 +241,10 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             fallback_sources=tuple(t.i for t in _expand(self._purpose_subjects(verb))),
-            negated=is_negated(verb, self.lexicon), hypothetical=self._verb_hypothetical(verb), symmetric=symmetric,
+            # "to stop crimes carried out by the regime": a participle describes an act the
+            # noun presupposes, however open the clause around the noun is.
+            negated=is_negated(verb, self.lexicon), symmetric=symmetric,
+            hypothetical=False if participle else self._verb_hypothetical(verb),
             background=self._described(verb),
         )
 
@@ -318,6 +324,17 @@ class StatementFinder:
                 # "a US national was put under investigation", "the town came under attack":
                 # the subject undergoes it.
                 targets = [c for c in head_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            elif phrase.head.lower_ in self.lexicon.manner_preps and trigger.type not in self.lexicon.force_types:
+                # "Russian planes operate in support of the Assad regime", "advanced in
+                # cooperation with the army": what the subject does is this act.
+                sources = self._subjects(head_verb)
+                targets = targets or [p for of in phrase.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+            elif phrase.head.lower_ in self.lexicon.aided_preps and trigger.type not in self.lexicon.force_types:
+                # "the SDF advanced with U.S.-led air support", "with the help of Russia": the
+                # helper helps the subject.
+                helpers = sources + [
+                    p for of in phrase.children if of.lower_ in ("of", "from") for p in of.children if p.dep_ == "pobj"]
+                sources, targets = helpers, self._subjects(head_verb)
         status_token = phrase.head if phrase.dep_ in ("dobj", "obj", "nsubj") and phrase.head.pos_ in ("VERB", "AUX") else phrase
         fallback = self._complement_targets(phrase, sources, trigger.type)
         if trigger.needs_prep and not targets and not fallback:
@@ -337,8 +354,21 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             negated=is_negated(noun, self.lexicon) or (status_token is not noun and is_negated(status_token, self.lexicon)),
-            hypothetical=is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
+            hypothetical=not self._presupposed(phrase) and is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
         )
+
+    def _presupposed(self, phrase: Token) -> bool:
+        """A definite act the clause takes as given: "called on Russia to stop the crimes
+        carried out by the regime", "vowed to avenge the bombing of the village". Not one
+        the subject undertakes ("will launch the offensive") nor one a plan or wish names."""
+        definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners
+                       for c in phrase.children)
+        if not definite or phrase.dep_ not in ("dobj", "obj", "pobj"):
+            return False
+        governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+        lemma = self._lemma(governor)
+        return lemma not in self.lexicon.light_verbs and lemma not in self.lexicon.hypothetical_governors \
+            and lemma not in self.lexicon.wanting_verbs
 
     def _relational(self, noun: Token, trigger: Trigger):
         """"al-Qaeda's affiliate", "its Hezbollah militia allies", "Iran's proxies such as X"."""
@@ -351,8 +381,18 @@ class StatementFinder:
         possessors = [c for member in group for c in member.children if c.dep_ == "poss"]
         possessors += [p for member in group for of in member.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
         if not possessors:
+            # "al-Qaeda affiliate al-Nusra Front", "Iranian proxies": a name or demonym before it.
+            possessors = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                          and c.pos_ in ("PROPN", "ADJ")]
+        if not possessors:
             return
-        referents = [noun.head] if noun.dep_ == "appos" else [noun]
+        # What the noun stands for: the name it introduces ("its armed wing YPG", "the
+        # PKK's Syrian affiliate PYD"), the phrase it is in apposition to, or the noun
+        # itself. Not a modifier of it: "Syrian" in "the PKK's Syrian affiliate" says where.
+        named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            named.append(noun.head)
+        referents = named or ([noun.head] if noun.dep_ == "appos" else [noun])
         for member in group:  # "..., which include militias such as Hezbollah"
             for clause in member.children:
                 if clause.dep_ == "relcl" and clause.lemma_.lower() in ("include", "comprise"):
