@@ -540,7 +540,10 @@ class StatementFinder:
     def _purpose_subjects(self, verb: Token) -> list[Token]:
         """Who does what a purpose infinitive hung on an object says: the subject of the verb
         that governs the object ("exploit any agreement to bolster the regime")."""
-        if verb.dep_ == "acl" and _has_to(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # ... and "rebel groups issued a statement asking civilians to leave": what the
+        # statement does, its issuer does.
+        if verb.dep_ == "acl" and (_has_to(verb) or verb.tag_ == "VBG") and verb.head.dep_ in ("dobj", "obj") \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(verb.head.head)
         return []
 
