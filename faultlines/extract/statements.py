@@ -72,10 +72,11 @@ class StatementFinder:
         # claimed, not whom it rejects ("dismissed claims of strikes on ISIS").
         rejecting = {c.rejecting_verb for c in claims}
         found: list[EventCandidate] = []
+        weapons = arguments.weapons_aimed(doc, self.lexicon)
         for token in doc:
             if token.i in rejecting:
                 continue
-            for candidate in self._candidates(token):
+            for candidate in self._candidates(token, weapons):
                 frame = None if candidate.background else frames.get(candidate.trigger)
                 found.append(replace(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
@@ -89,7 +90,7 @@ class StatementFinder:
 
     # -- triggers ---------------------------------------------------------------------
 
-    def _candidates(self, token: Token):
+    def _candidates(self, token: Token, weapons: dict[int, Token]):
         lemma = self._lemma(token)
         if self._is_accused_act(token):
             return  # read with its accusation, in _accused_acts
@@ -107,8 +108,9 @@ class StatementFinder:
             yield from self._noun(token, self.lexicon.nouns[lemma])
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
-        if token.pos_ == "VERB" and (lemma not in self.lexicon.verbs or lemma in self.lexicon.light_verbs):
-            yield from self._weapon_use(token)
+        if token.i in weapons and token.pos_ == "VERB" and (
+                lemma not in self.lexicon.verbs or lemma in self.lexicon.light_verbs):
+            yield from self._weapon_use(token, weapons[token.i])
 
     def _commitment(self, verb: Token, type_: str) -> str | None:
         """AGREE, THREATEN or MOBILIZE when the clause commits its subject to the act, else None."""
@@ -248,13 +250,10 @@ class StatementFinder:
             background=self._described(verb),
         )
 
-    def _weapon_use(self, verb: Token):
+    def _weapon_use(self, verb: Token, weapon: Token):
         """"helicopters dropped barrel bombs on the market", "militants fired dozens of mortar
         shells at the town": whatever the verb, aiming a weapon at someone is an assault.
         Only with a target ("found explosives in a car" is no attack)."""
-        weapon = arguments.weapon_object(verb, self.lexicon)
-        if weapon is None:
-            return
         preps = tuple(self.lexicon.weapon_target_preps)
         targets = self._prep_objects(verb, preps) + self._prep_objects(weapon, preps)
         if not targets:
