@@ -297,7 +297,12 @@ class StatementFinder:
         modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
         sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
-        sources += [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
+        later_agents = [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
+        sources += later_agents
+        if not targets:
+            # "rocket attacks by the militants on the border town": the parser often hangs
+            # the act's own preposition on the agent before it.
+            targets = [t for agent in later_agents for t in self._prep_objects(agent, noun_preps)]
         symmetric = False
         between = [p for b in phrase.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
         if between:
