@@ -386,8 +386,10 @@ class StatementFinder:
         possessors += [p for member in group for of in member.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
         if not possessors:
             # "al-Qaeda affiliate al-Nusra Front", "Iranian proxies": a name or demonym before it.
-            possessors = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
-                          and c.pos_ in ("PROPN", "ADJ")]
+            # A name wins over a demonym: in "the PKKs Syrian affiliate" (the apostrophe lost)
+            # "Syrian" says where.
+            before = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+            possessors = [c for c in before if c.pos_ == "PROPN"] or [c for c in before if c.pos_ == "ADJ"]
         if not possessors:
             return
         # What the noun stands for: the name it introduces ("its armed wing YPG", "the
