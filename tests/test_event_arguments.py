@@ -44,6 +44,8 @@ FOUND = [
      ("ASSAULT", "ISIS", "TUR")),
     ("examples-after-including-act", "Several factions including Ahrar al-Sham attacked Syrian army positions.",
      ("ASSAULT", "AHRAR_ALSHAM", "SYR")),
+    ("death-noun-by-agent", "The killing of two Turkish journalists by ISIS was condemned.",
+     ("ASSAULT", "ISIS", "TUR")),
     ("role-without-comma", "The talks were led by Zahran Alloush leader of the Army of Islam.",
      ("MEMBER_OF", "person:zahran-alloush", "JAISH_ALISLAM")),
     ("relational-noun-as-compound", "Al-Qaeda affiliate Nusra Front claimed the attack.",

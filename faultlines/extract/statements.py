@@ -299,6 +299,9 @@ class StatementFinder:
         sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
         later_agents = [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
         sources += later_agents
+        if not sources and trigger.type in self.lexicon.force_types:
+            # "the deaths of 735 civilians in its strikes": the act it came about in says who.
+            sources = [d for a in arguments.passive_agents(phrase, self.lexicon) for d in arguments.doers(a, self.lexicon)]
         if not targets:
             # "rocket attacks by the militants on the border town": the parser often hangs
             # the act's own preposition on the agent before it.
