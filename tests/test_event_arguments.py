@@ -82,6 +82,20 @@ def test_arguments_victims_side_never_acts(name, text, forbidden):
     assert not any(matches(r, *forbidden) for r in records), describe(records)
 
 
+WISHED = [
+    ("planned-act", "The US plans strikes against ISIS.", ("ASSAULT", "USA", "ISIS")),
+    ("wanted-act", "Russia wants a ceasefire with the rebels.", ("AGREE", "RUS", "REBELS")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, text, expected", WISHED, ids=[c[0] for c in WISHED])
+def test_arguments_planned_or_wanted_act_is_its_subjects_and_hypothetical(name, text, expected):
+    records = extract(text)
+    assert any(matches(r, *expected, status="hypothetical") for r in records), describe(records)
+    assert not any(matches(r, *expected, status="fact") for r in records), describe(records)
+
+
 @pytest.mark.slow
 def test_arguments_participle_act_is_presupposed_under_a_request():
     """"to stop crimes carried out by the regime": the crimes are a fact the request assumes."""

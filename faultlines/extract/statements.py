@@ -321,6 +321,8 @@ class StatementFinder:
                 targets = self._prep_objects(phrase.head, noun_preps)  # "cut a deal with X"
             if not targets:  # "Finland will give Tanzania a grant"
                 targets = [c for c in phrase.head.children if c.dep_ in ("dative", "iobj")]
+        if not sources and self._wished_for(phrase):
+            sources = self._subjects(phrase.head)  # "Russia wants a ceasefire with the rebels"
         if not sources and phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.head.pos_ == "VERB":
             head_verb = phrase.head.head
             # "engaged in talks", "went ahead with the attack"; not "imposed a curfew after a
@@ -361,15 +363,22 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             negated=is_negated(noun, self.lexicon) or (status_token is not noun and is_negated(status_token, self.lexicon)),
-            hypothetical=not self._presupposed(phrase) and is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
+            hypothetical=not self._presupposed(phrase) and (is_hypothetical(status_token, self.lexicon) or self._wished_for(phrase)),
+            symmetric=symmetric,
         )
+
+    def _wished_for(self, phrase: Token) -> bool:
+        """"the US plans strikes against ISIS", "Turkey wants a ceasefire": an act that is
+        the object of planning or wanting has not happened."""
+        return phrase.dep_ in ("dobj", "obj") and self._lemma(phrase.head) in self.lexicon.wanting_verbs
 
     def _presupposed(self, phrase: Token) -> bool:
         """A definite act the clause takes as given: "called on Russia to stop the crimes
         carried out by the regime", "vowed to avenge the bombing of the village". Not one
         the subject undertakes ("will launch the offensive") nor one a plan or wish names."""
+        # ... or described by what was done: "to stop crimes carried out by the regime".
         definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners
-                       for c in phrase.children)
+                       or c.dep_ == "acl" and c.tag_ == "VBN" for c in phrase.children)
         if not definite or phrase.dep_ not in ("dobj", "obj", "pobj"):
             return False
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
