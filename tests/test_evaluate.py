@@ -441,6 +441,6 @@ def test_evaluate_cli_plover_scores_with_one_sided_events_on(tmp_path):
 
     result = CliRunner().invoke(app, ["evaluate", "--plover", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
-    (figures,) = json.loads(result.output)["plover"]["figures"]
-    assert figures["one_sided"] == "on"
-    assert (figures["type_strict"], figures["no_output"]) == ("1.00", 0)
+    (row,) = json.loads(result.stdout)["sets"]
+    assert row["set"] == "plover" and row["note"].startswith("one-sided on")
+    assert (row["items"], row["type"], row["source"]) == (1, 1.0, 1.0)
