@@ -247,3 +247,12 @@ def test_evaluate_demo_gold_is_always_scored_and_lists_misses_by_kind(monkeypatc
     assert demo.skipped is None and demo.items == 23
     assert 0 < demo.figures["recall"] <= 1 and demo.figures["must_not"] >= 0
     assert any(kind.startswith("missed ") for kind in demo.misses)
+
+
+def test_evaluate_demo_gold_annotates_every_demo_article():
+    gold_dir = faultlines.demo_corpus_path().parent / "gold"
+    gold = load_gold(gold_dir)
+    articles = sorted(p.name for p in faultlines.demo_corpus_path().glob("*.txt"))
+    assert sorted(doc.doc for doc in gold.docs) == articles
+    assert all(any(s.core for s in doc.statements) for doc in gold.docs)
+    assert all(doc.must_not for doc in gold.docs)   # every article has a hypothetical, allegation or denial
