@@ -34,6 +34,9 @@ __all__ = [
 # ANNOTATION.md "Types": a reasonable choice between neighbours is not an error. The
 # classes are the ones claims merge on (analyse/claims.py).
 COARSE = COARSE_TYPES
+# ANNOTATION.md: "ACCUSE = ACCUSE or PROTEST" (the protesters accuse whom they protest
+# against); claims keep the two apart, the gold classes do not.
+GOLD_ONLY_CLASSES = MappingProxyType({"PROTEST": "ACCUSE"})
 PLOVER_EVENTS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 GOLD_CLASSES = frozenset(COARSE.get(t, t) for t in PLOVER_EVENTS) | frozenset(COARSE.values())
@@ -176,7 +179,8 @@ def _doc_key(name: Any) -> str:
 
 def coarse_type(type_: Any) -> str:
     """The gold class a system or gold type falls in: BACKS -> SUPPORT, HOSTILE_TO -> ASSAULT."""
-    return coarse_class(str(type_ or ""))
+    coarse = coarse_class(str(type_ or ""))
+    return GOLD_ONLY_CLASSES.get(coarse, coarse)
 
 
 # ---------------------------------------------------------------- loading
