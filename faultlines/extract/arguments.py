@@ -107,12 +107,12 @@ def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
     Russian airstrikes", "wounded by regime shelling"); when it happened as another clause
     used force, that clause's subject ("were killed when army helicopters dropped barrel
     bombs on the market")."""
-    found = _by_agent(verb)
-    # "were killed and dozens injured in shelling by regime forces": coordinated passives
-    # share the phrase that says how.
+    # "were killed and dozens injured in shelling by regime forces", "militias armed and
+    # trained by Iran": coordinated passives share the phrase that says by whom or how.
     shared = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         shared.append(verb.head)
+    found = _by_agent(verb) or [a for v in shared[1:] for a in _by_agent(v)]
     for prep in (p for v in shared for p in v.children):
         if prep.dep_ != "prep" or prep.lower_ not in lexicon.means_preps:
             continue

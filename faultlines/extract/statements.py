@@ -173,8 +173,7 @@ class StatementFinder:
     def _verb(self, verb: Token, trigger: Trigger):
         # "government forces backed by Hezbollah", "a town besieged by the army": a past
         # participle on a noun is a passive whose subject is that noun.
-        participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+        participle = _reduced_relative(verb)
         passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         preps = DEFAULT_TARGET_PREPS if trigger.preps is None else trigger.preps
         if self._object_carries_event(verb):
@@ -182,7 +181,7 @@ class StatementFinder:
         if passive:
             # "killed by ISIS", "killed in Russian airstrikes", "killed at the hands of ISIS"
             sources = arguments.passive_agents(verb, self.lexicon)
-            undergoing = [verb.head] if participle else [
+            undergoing = [participle] if participle else [
                 _antecedent(verb.head, c.lower_, self.role_nouns) if verb.dep_ == "relcl" and c.lower_ in _RELATIVIZERS else c
                 for c in verb.children if c.dep_ == "nsubjpass"]
             targets = undergoing + self._prep_objects(verb, preps)
@@ -191,6 +190,11 @@ class StatementFinder:
             undergoing = []
             sources = self._subjects(verb)
             targets = [c for c in verb.children if c.dep_ in _OBJECTS]
+            if not targets and verb.dep_ == "relcl" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVIZERS for c in verb.children) \
+                    and any(c.dep_ == "nsubj" for c in verb.children):
+                # "the weapons Iran supplied", "militias that Iran arms": the antecedent is the object.
+                targets = [verb.head]
             fallback = self._prep_objects(verb, preps)
             if not targets:
                 targets, fallback = fallback, []
@@ -514,9 +518,12 @@ class StatementFinder:
         while verb.i not in seen:
             seen.add(verb.i)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in ("which", "who", "that", "whom"):
+            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVIZERS:
                 # "Hezbollah, which fights ISIS": the antecedent acts
                 return [_antecedent(verb.head, subjects[0].lower_, self.role_nouns)]
+            if subjects and verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subjects[0].children):
+                # "the coalition, whose aircraft and advisers supported the SDF"
+                return [verb.head]
             if not subjects and seen != {verb.i}:
                 # "Kerry is scheduled to meet Putin": the passive subject of the governor.
                 subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -622,6 +629,21 @@ def _antecedent(noun: Token, relativizer: str, role_nouns: frozenset[str]) -> To
         return role.head  # "Farhan al-Hussein, the former rebel commander who ..."
     named = [c for c in role.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return named[0] if named else role if role is not noun else noun
+
+
+def _reduced_relative(verb: Token) -> Token | None:
+    """The noun a past participle describes without a relative pronoun: "forces backed by
+    Hezbollah", "militias armed and trained by Iran" (also the second of coordinated ones)."""
+    def bare(token: Token) -> bool:
+        return token.dep_ == "acl" and token.tag_ in ("VBN", "JJ") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
+    if verb.tag_ != "VBN":
+        return None
+    if bare(verb):
+        return verb.head
+    if verb.dep_ == "conj" and bare(verb.head):
+        return verb.head.head
+    return None
 
 
 def _has_to(verb: Token) -> bool:
