@@ -30,7 +30,7 @@ from .errors import FaultlinesError
 from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
 from .resolve.catalogue import KINDS, Catalogue, load_catalogue
-from .store import Store
+from .store import SchemaTooOld, Store
 from .values import ASSERTER_KINDS, Actor, Claim, Dispute, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
 
 
@@ -74,7 +74,7 @@ class Faultlines:
 
     def __init__(self, db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True):
         self.options = options or Options.from_env()
-        self.store = Store(db, create=create)
+        self.store = _open_store(db, create=create)
         self.analysis_cache: dict = {}   # claims and disputes per data version (analyse.queries)
         self._names: dict[str, str] = {}
         self._names_version: tuple | None = None
@@ -459,6 +459,21 @@ def open(db: str | Path = DEFAULT_DB, options: Options | None = None, *, create:
     With ``create=False`` a missing file is an error (for reading a database that should exist).
     """
     return Faultlines(db, options, create=create)
+
+
+def _open_store(db: str | Path, *, create: bool) -> Store:
+    """The store, writable to ingest into (``create``), else read-only (the query commands).
+
+    A query command on a database of an older schema upgrades it once (a write, which the
+    user asked for by running this faultlines on it), then reads it read-only.
+    """
+    if create:
+        return Store(db, create=True)
+    try:
+        return Store(db, create=False, read_only=True)
+    except SchemaTooOld:
+        Store(db, create=False).close()
+        return Store(db, create=False, read_only=True)
 
 
 def _day(value) -> str | None:
