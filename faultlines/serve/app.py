@@ -3,9 +3,10 @@
 Pages are rendered on the server (Jinja2, autoescaped); each has a JSON twin under
 ``/api/...`` documented at ``/docs``. Scripts, styles, the graph and map libraries and the
 world map are served from ``static/`` inside the package: the app loads nothing from the
-internet. Only GET (and HEAD) routes exist, so any other method is a 405; the database is
-opened with SQLite's read-only mode. Requests naming another host are refused, so a web
-page cannot reach the app through DNS rebinding.
+internet. Only GET and HEAD are answered (HEAD as GET without the body), so any other
+method is a 405; the database is opened with SQLite's read-only mode. Requests naming
+another host than the loopback names (or those ``allowed_hosts`` adds: a test client's)
+are refused, so a web page cannot reach the app through DNS rebinding.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def create_app(db_path: str | Path, *, options: Options | None = None,
     app.state.database = ReadOnlyDatabase(db_path, options)
     app.state.db_name = Path(db_path).name
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts) + ["testserver"])
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(HeadAsGet)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -111,6 +113,31 @@ def create_app(db_path: str | Path, *, options: Options | None = None,
 async def _closing_database(app: FastAPI):
     yield
     app.state.database.close()
+
+
+class HeadAsGet:
+    """Answer HEAD as GET without the body (headers, Content-Length included, unchanged).
+
+    The routes are declared for GET only; without this a HEAD (link checkers, ``curl -I``)
+    is a 405.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def _wants_json(request: Request) -> bool:
