@@ -104,6 +104,10 @@ class Faultlines:
         ``settings`` override this database's Options for this run (e.g. ``outlet=``,
         ``date=``, ``max_bytes=``, ``allow_private=``).
         """
+        if self.store.read_only:
+            raise FaultlinesError(
+                f"{self.store.path} was opened read-only (create=False); open it with faultlines.open(path) to ingest"
+            )
         options = self._options_for_run(settings)
         run_id = self.store.start_run(str(i) for i in inputs)
         results: list[IngestResult] = []
@@ -456,7 +460,8 @@ def _record_from_row(row: dict) -> dict:
 def open(db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True) -> Faultlines:  # noqa: A001
     """Open (or create) a faultlines database file; ``":memory:"`` for a throwaway one.
 
-    With ``create=False`` a missing file is an error (for reading a database that should exist).
+    With ``create=False`` (for reading a database that should exist) a missing file is an
+    error and the file is opened read-only: nothing can be ingested through it.
     """
     return Faultlines(db, options, create=create)
 
