@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import shutil
 import socket
@@ -22,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -93,25 +93,28 @@ def get(port: int, path: str, connection: http.client.HTTPConnection) -> float:
     return time.perf_counter() - started
 
 
+def _client(port: int, path: str, count: int, start, results) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    start.wait()
+    results.put([get(port, path, connection) for _ in range(count)])
+    connection.close()
+
+
 def run_clients(port: int, path: str, clients: int, requests: int) -> list[float]:
-    """``requests`` GETs of ``path`` split over ``clients`` threads started together."""
-    times: list[float] = []
-    lock = threading.Lock()
-    start = threading.Barrier(clients)
+    """``requests`` GETs of ``path`` split over ``clients`` processes started together.
 
-    def client(count: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        start.wait()
-        mine = [get(port, path, connection) for _ in range(count)]
-        connection.close()
-        with lock:
-            times.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(requests // clients,)) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    Processes, not threads: real clients do not share this script's interpreter lock, and
+    threads here would measure their own queueing for it.
+    """
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    start, results = context.Barrier(clients), context.Queue()
+    workers = [context.Process(target=_client, args=(port, path, requests // clients, start, results))
+               for _ in range(clients)]
+    for worker in workers:
+        worker.start()
+    times = [t for _ in workers for t in results.get(timeout=600)]
+    for worker in workers:
+        worker.join(timeout=60)
     return times
 
 

@@ -244,7 +244,8 @@ def _check_hop(requested: str, current: str, options: Options) -> tuple[str, int
 def _addresses(host: str, port: int) -> list[str]:
     """Every address the host resolves to (an IP literal resolves to itself, offline)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
+    # The resolver's order (it puts the preferred family first): fetch tries them so.
+    return list(dict.fromkeys(info[4][0] for info in infos))
 
 
 def _time_left(url: str, deadline: float, options: Options) -> float:

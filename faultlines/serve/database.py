@@ -88,10 +88,16 @@ class ReadOnlyDatabase:
         # Only building an answer that is not kept is one at a time: the builds share the
         # claims analysis, which the first one makes for the rest.
         self._building = threading.Lock()
+        self._seen_state = self.state()
 
     @contextlib.contextmanager
     def use(self) -> Iterator[Faultlines]:
         """The open database, for one request's reading (no lock: each thread has its connection)."""
+        state = self.state()
+        if state != self._seen_state:
+            # Written since the last request: the actor kinds the pages keep (web._kinds) go.
+            self._seen_state = state
+            self._db.__dict__.pop("_serve_kinds", None)
         yield self._db
 
     def state(self) -> tuple:

@@ -55,8 +55,7 @@ class ClaimFilters:
             description="`limit` claims from `offset` on; the `X-Total-Count` header says how many match.")
 def api_claims(request: Request, filters: ClaimFilters = Depends(),
                limit: int = Query(API_PAGE, ge=1, le=MAX_API_PAGE, description="Claims in this page."),
-               offset: int = Query(0, ge=0, description="Claims to skip (the page's start)."),
-               db: Faultlines = Depends(database)):
+               offset: int = Query(0, ge=0, description="Claims to skip (the page's start).")):
     def page(db: Faultlines):
         found = filters.apply(db)
         return [claim_view(db, c) for c in found[offset:offset + limit]], len(found)
