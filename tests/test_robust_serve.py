@@ -107,3 +107,21 @@ def test_ingest_files_utf16_with_a_byte_order_mark_is_read(tmp_path, bom_encodin
         summary = db.ingest([file])
         assert summary.ingested == 1, summary.skipped
         assert db.articles()[0].title == "Turkish forces shell YPG positions near Afrin"
+
+
+def test_serve_a_file_damaged_while_serving_is_a_clear_503(tmp_path):
+    import random
+
+    from test_robust_store import _filled_store
+
+    path = tmp_path / "x.db"
+    _filled_store(path)
+    with TestClient(create_app(path), base_url=LOCAL) as client:
+        size = path.stat().st_size
+        with open(path, "r+b") as file:
+            file.seek(size // 2 // 4096 * 4096)
+            file.write(random.Random(7).randbytes(16384))
+        answer = client.get("/api/articles", params={"search": "nothing"})
+        pages = client.get("/articles")
+    assert answer.status_code == 503 and "x.db" in answer.json()["detail"]
+    assert pages.status_code == 503 and "integrity_check" in pages.text

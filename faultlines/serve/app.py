@@ -12,6 +12,7 @@ are refused, so a web page cannot reach the app through DNS rebinding.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -105,6 +106,15 @@ def create_app(db_path: str | Path, *, options: Options | None = None,
         if _wants_json(request):
             return JSONResponse({"detail": str(error)}, status_code=400)
         return render(request, "error.html", status_code=400, status=400, message=str(error), active="")
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def unreadable_database(request: Request, error: sqlite3.DatabaseError):
+        # Damage that appeared after the check at start (or that quick_check does not see).
+        message = (f"cannot read {app.state.db_name}: {error}. Check it with: sqlite3 {app.state.db_name} "
+                   "'PRAGMA integrity_check', and restore it from a backup")
+        if _wants_json(request):
+            return JSONResponse({"detail": message}, status_code=503)
+        return render(request, "error.html", status_code=503, status=503, message=message, active="")
 
     return app
 
