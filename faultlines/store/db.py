@@ -99,6 +99,8 @@ class Store:
                     f"cannot create {self.path}: folder {parent} does not exist "
                     "(create it first or pass another --db)"
                 )
+            if not self.read_only:
+                self._refuse_read_only_file()
         try:
             self.conn = self._connect()
         except sqlite3.DatabaseError as error:
@@ -141,7 +143,6 @@ class Store:
                     raise SchemaTooOld(self.path, current)
                 return
             if self.path != ":memory:":
-                self._refuse_read_only_file()
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
@@ -186,16 +187,17 @@ class Store:
         )
 
     def _refuse_read_only_file(self) -> None:
+        """Say why an ingest cannot write, before SQLite fails with "unable to open database file"."""
         file = Path(self.path).expanduser()
-        if file.exists() and not os.access(file, os.W_OK):
-            raise StoreError(
-                f"cannot write to {self.path}: the file is read-only (make it writable with: "
-                f"chmod u+w {self.path}, or ingest into another --db); query commands can still read it"
-            )
         if not os.access(file.resolve().parent, os.W_OK):
             raise StoreError(
                 f"cannot write to {self.path}: its folder {file.resolve().parent} is read-only (SQLite needs "
                 "to create a journal next to the file); ingest into another --db. Query commands can still read it"
+            )
+        if file.exists() and not os.access(file, os.W_OK):
+            raise StoreError(
+                f"cannot write to {self.path}: the file is read-only (make it writable with: "
+                f"chmod u+w {self.path}, or ingest into another --db); query commands can still read it"
             )
 
     # -- schema ---------------------------------------------------------------------
