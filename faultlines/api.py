@@ -33,7 +33,7 @@ from .evaluate import suite as _suite
 from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
 from .resolve.catalogue import KINDS, Catalogue, load_catalogue
-from .store import Store
+from .store import SchemaTooOld, Store
 from .values import ASSERTER_KINDS, Actor, Claim, Dispute, IngestResult, IngestSummary, Problem, Sentence, StoredArticle
 
 
@@ -77,7 +77,7 @@ class Faultlines:
 
     def __init__(self, db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True):
         self.options = options or Options.from_env()
-        self.store = Store(db, create=create)
+        self.store = _open_store(db, create=create)
         self.analysis_cache: dict = {}   # claims and disputes per data version (analyse.queries)
         self._names: dict[str, str] = {}
         self._names_version: tuple | None = None
@@ -107,6 +107,10 @@ class Faultlines:
         ``settings`` override this database's Options for this run (e.g. ``outlet=``,
         ``date=``, ``max_bytes=``, ``allow_private=``).
         """
+        if self.store.read_only:
+            raise FaultlinesError(
+                f"{self.store.path} was opened read-only (create=False); open it with faultlines.open(path) to ingest"
+            )
         options = self._options_for_run(settings)
         run_id = self.store.start_run(str(i) for i in inputs)
         results: list[IngestResult] = []
@@ -498,9 +502,25 @@ def _record_from_row(row: dict) -> dict:
 def open(db: str | Path = DEFAULT_DB, options: Options | None = None, *, create: bool = True) -> Faultlines:  # noqa: A001
     """Open (or create) a faultlines database file; ``":memory:"`` for a throwaway one.
 
-    With ``create=False`` a missing file is an error (for reading a database that should exist).
+    With ``create=False`` (for reading a database that should exist) a missing file is an
+    error and the file is opened read-only: nothing can be ingested through it.
     """
     return Faultlines(db, options, create=create)
+
+
+def _open_store(db: str | Path, *, create: bool) -> Store:
+    """The store, writable to ingest into (``create``), else read-only (the query commands).
+
+    A query command on a database of an older schema upgrades it once (a write, which the
+    user asked for by running this faultlines on it), then reads it read-only.
+    """
+    if create:
+        return Store(db, create=True)
+    try:
+        return Store(db, create=False, read_only=True)
+    except SchemaTooOld:
+        Store(db, create=False).close()
+        return Store(db, create=False, read_only=True)
 
 
 def _day(value) -> str | None:

@@ -143,11 +143,17 @@ def run_ingest(
         # Never one-sided here, whatever the options say: the statements table holds two
         # actors a row (target NOT NULL); the filter guards that contract.
         analysis = analyse_doc(doc, article, nlp, one_sided=False)
-        article_id, version = store.add_article(
+        article_id, version, unchanged = store.add_article(
             article, analysis.sentences, digest=digest, model=pipeline_label(nlp),
             actors=analysis.actors, mentions=analysis.mentions, roles=analysis.roles,
             statements=tuple(s for s in analysis.statements if s.source_actor_id and s.target_actor_id),
+            # Checked again inside the write transaction: another process may have stored
+            # the same article since the check above.
+            unless_same=functools.partial(_same_article, article=article, digest=digest),
         )
+        if unchanged:
+            yield IngestResult(outcome="unchanged", location=article.key, article_id=article_id, version=version)
+            continue
         yield IngestResult(
             outcome="ingested", location=article.key, article_id=article_id, version=version,
             sentences=len(analysis.sentences),

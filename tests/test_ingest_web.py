@@ -322,22 +322,18 @@ def test_web_check_accepts_public_address():
 
 
 def test_web_redirect_to_private_host_is_refused(site, monkeypatch):
-    # Pretend 127.0.0.1 is a public address so the first hop is allowed; "localhost"
-    # still resolves for real, to loopback, and must be refused before it is asked.
-    real_addresses = web._addresses
-    monkeypatch.setattr(
-        web,
-        "_addresses",
-        lambda host, port: ["93.184.216.34"] if host == "127.0.0.1" else real_addresses(host, port),
-    )
+    # Pretend 127.0.0.1 is a public address so the first hop is allowed (and connected
+    # to); ::1 stays loopback, and the redirect to it must be refused before it is asked.
+    real_kind = web.unsafe_address_kind
+    monkeypatch.setattr(web, "unsafe_address_kind", lambda address: None if address == "127.0.0.1" else real_kind(address))
     port = site.port
-    site.pages["/go"] = Page(status=302, headers={"Location": f"http://localhost:{port}/secret"})
+    site.pages["/go"] = Page(status=302, headers={"Location": f"http://[::1]:{port}/secret"})
     site.pages["/secret"] = Page(b"intranet")
     with pytest.raises(FetchError) as caught:
         fetch(site.url("/go"), Options())
     problem = caught.value.problem
     assert problem.location == site.url("/go")
-    assert f"redirected to http://localhost:{port}/secret" in problem.reason
+    assert f"redirected to http://[::1]:{port}/secret" in problem.reason
     assert "loopback" in problem.reason
     assert "--allow-private" in problem.fix
     assert site.paths == ["/go"]

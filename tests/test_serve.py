@@ -20,6 +20,7 @@ from faultlines.serve.highlight import cut
 from faultlines.serve.places import locate
 
 pytestmark = pytest.mark.slow
+LOCAL = "http://127.0.0.1"  # the test client names a loopback host, as a browser on this machine does
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def demo_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(demo_db):
-    with TestClient(create_app(demo_db)) as test_client:
+    with TestClient(create_app(demo_db), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -243,7 +244,7 @@ def test_serve_only_reads(client, method):
 def test_serve_never_writes_the_database(demo_db):
     before = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in demo_db.parent.iterdir()}
     app = create_app(demo_db)
-    with TestClient(app) as fresh:
+    with TestClient(app, base_url=LOCAL) as fresh:
         for path in ("/", "/network", "/api/network", "/claims", "/contested", "/actors/SDF", "/articles/3",
                      "/map", "/search?q=Raqqa"):
             assert fresh.get(path).status_code == 200
@@ -268,7 +269,7 @@ def test_serve_escapes_html_in_article_text(tmp_path):
     with faultlines.open(path) as db:
         assert db.ingest([tmp_path / "evil.txt"]).ingested == 1
         article_id = db.articles()[0].id
-    with TestClient(create_app(path)) as evil:
+    with TestClient(create_app(path), base_url=LOCAL) as evil:
         for url in (f"/articles/{article_id}", "/articles", "/search?q=alert", "/claims", "/"):
             page = evil.get(url).text
             assert "<script>alert(1)" not in page and "<img src=x" not in page, url
@@ -283,7 +284,7 @@ def test_serve_refuses_a_missing_or_foreign_database(tmp_path):
         create_app(tmp_path / "missing.db")
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.close()
-    with pytest.raises(StoreError, match="not a faultlines database"):
+    with pytest.raises(StoreError, match="another program"):
         create_app(other)
 
 

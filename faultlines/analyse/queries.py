@@ -44,7 +44,8 @@ def analysis(db: "Faultlines", window_days: int = DEFAULT_WINDOW_DAYS) -> Analys
         raise FaultlinesError("the window must be 0 or more days")
     cache = db.analysis_cache
     key = (db.store.data_version(), window_days)
-    if key not in cache:
+    found = cache.get(key)  # read once: another thread (the web app) may clear the cache
+    if found is None:
         cache.clear()
         groups = syndication_groups(ArticleText(r["id"], r["text"], r["published"]) for r in db.store.article_texts())
         evidence = [_evidence(row, groups) for row in db.store.evidence_rows()]
@@ -53,8 +54,8 @@ def analysis(db: "Faultlines", window_days: int = DEFAULT_WINDOW_DAYS) -> Analys
         disputes = tuple(find_disputes(claims, name_of=db.actor_name, window_days=window_days,
                                        same_side=camps.same_side, same_actor=camps.same_actor,
                                        kind_of=camps.kind))
-        cache[key] = Analysis(groups, claims, disputes)
-    return cache[key]
+        found = cache[key] = Analysis(groups, claims, disputes)
+    return found
 
 
 def _evidence(row: dict, groups: dict[int, int]) -> Evidence:

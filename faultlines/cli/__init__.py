@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sqlite3
 import sys
 from typing import Callable
 
@@ -39,6 +40,13 @@ def reports_errors(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except FaultlinesError as error:
             stderr.print(f"[red]error:[/red] {error}", highlight=False)
+            raise typer.Exit(1) from None
+        except sqlite3.DatabaseError as error:
+            # Damage quick_check did not see when the file was opened (or that came later).
+            db = kwargs.get("db", "the database")
+            stderr.print(f"[red]error:[/red] cannot read {db}: {error} (check it with: sqlite3 {db} "
+                         f"'PRAGMA integrity_check'; restore it from a backup, or save what can be read with: "
+                         f"sqlite3 {db} .recover | sqlite3 recovered.db)", highlight=False)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             stderr.print("interrupted: what was stored stays; run the same command again to go on.", highlight=False)

@@ -160,6 +160,8 @@ def _decode(raw: bytes, location: str, options: Options) -> str:
     encoding = options.encoding
     if encoding.replace("-", "").lower() == "utf8":
         encoding = "utf-8-sig"  # tolerate the byte-order mark Windows editors write
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = "utf-16"  # its byte-order mark says so (Notepad's "Unicode"); the codec drops it
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as error:

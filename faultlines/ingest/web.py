@@ -5,27 +5,37 @@ a page, one per item for a feed) and never raises: a bad URL comes back as a ``P
 so that a batch of URLs goes on past it.
 
 Safety, checked on every hop of a redirect chain (redirects are followed here, not by
-httpx, for that reason): only http and https; the host is resolved and refused when any
-of its addresses is private, loopback, link-local, multicast, reserved or unspecified,
-unless ``Options.allow_private`` -- otherwise a link or a redirect could make faultlines
-read an intranet page or a cloud metadata service. A download stops once more than
-``Options.max_bytes`` have arrived and after ``Options.timeout`` seconds in all.
+httpx, for that reason): only http and https; the host is resolved once and refused when
+any of its addresses is private, loopback, link-local, site-local, multicast, reserved or
+unspecified, unless ``Options.allow_private`` -- otherwise a link or a redirect could make
+faultlines read an intranet page or a cloud metadata service. The connection then goes to
+exactly the addresses that were checked (``_PinnedBackend``; the Host header and TLS name
+stay the URL's), so a DNS server that answers differently the second time (DNS rebinding)
+gains nothing.
 
-It does not run JavaScript, send cookies or log in, retry, or cache. httpx resolves the
-host again when it connects, so a DNS server that answers differently the second time
-(DNS rebinding) is not caught: the check guards against hostile links, not against a
-hostile DNS server.
+Limits: ``Options.timeout`` is a deadline for the whole download, redirects included --
+every read and write on the socket gets at most the time left, so a server sending its
+headers one byte a second is cut off too. ``Options.max_bytes`` counts the bytes after
+decompression: gzip and deflate (also stacked, ``Content-Encoding: gzip, gzip``) are
+inflated here in pieces of at most 64 KiB, and the download stops as soon as the count
+passes the cap, so a small compressed "bomb" never grows in memory.
+
+It does not run JavaScript, send cookies or log in, retry, cache, or go through an HTTP
+proxy (connecting to the checked address rules one out).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 
+import httpcore
 import httpx
 
 from ..errors import FetchError, InputError
@@ -37,6 +47,10 @@ from .html import article_from_html
 MAX_REDIRECTS = 5
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Encodings inflated here, piece by piece; the request offers only these.
+_ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+_PIECE = 64 * 1024  # the most one inflate step may produce
 
 ALLOW_PRIVATE_FIX = "pass --allow-private to fetch from private or loopback addresses"
 MAX_BYTES_FIX = "raise the limit with --max-bytes if the page is meant to be this big"
@@ -64,15 +78,17 @@ class Fetched:
 def fetch(url: str, options: Options) -> Fetched:
     """Download ``url``, following up to 5 redirects; raises FetchError when refused or failed."""
     deadline = time.monotonic() + options.timeout
+    backend = _PinnedBackend(deadline)
     passed_through: list[str] = []
     current = url
     with httpx.Client(
         follow_redirects=False,
-        headers={"User-Agent": options.user_agent},
+        headers={"User-Agent": options.user_agent, "Accept-Encoding": ", ".join(_ENCODINGS)},
         timeout=options.timeout,
+        transport=_pinned_transport(backend),
     ) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            _check_hop(url, current, options)
+            backend.allow(*_check_hop(url, current, options))
             try:
                 response = client.send(
                     client.build_request(
@@ -108,11 +124,12 @@ def fetch(url: str, options: Options) -> Fetched:
     )
 
 
-def check_destination(url: str, options: Options) -> None:
+def check_destination(url: str, options: Options) -> tuple[str, int, list[str]]:
     """Raise FetchError unless ``url`` is http(s) on a host that may be fetched from.
 
-    Resolves the host even when private addresses are allowed, so that a host that
-    does not exist is reported the same way either way.
+    Returns the host, port and the addresses it resolved to, all of them checked: the
+    only ones ``fetch`` connects to. Resolves the host even when private addresses are
+    allowed, so that a host that does not exist is reported the same way either way.
     """
     try:
         parsed = httpx.URL(url)
@@ -128,8 +145,9 @@ def check_destination(url: str, options: Options) -> None:
     host = parsed.raw_host.decode("ascii")
     if not host:
         raise FetchError(url, "the URL has no host name", "check the URL")
+    port = parsed.port or _DEFAULT_PORTS[parsed.scheme]
     try:
-        addresses = _addresses(host, parsed.port or _DEFAULT_PORTS[parsed.scheme])
+        addresses = _addresses(host, port)
     except (socket.gaierror, UnicodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise FetchError(
@@ -138,7 +156,7 @@ def check_destination(url: str, options: Options) -> None:
             "check the URL, and that this computer can look up host names",
         ) from error
     if options.allow_private:
-        return
+        return host, port, addresses
     for address in addresses:
         kind = unsafe_address_kind(address)
         if kind:
@@ -149,6 +167,7 @@ def check_destination(url: str, options: Options) -> None:
                 "expose a private network",
                 ALLOW_PRIVATE_FIX,
             )
+    return host, port, addresses
 
 
 def unsafe_address_kind(address: str) -> str | None:
@@ -162,6 +181,8 @@ def unsafe_address_kind(address: str) -> str | None:
         ("unspecified", ip.is_unspecified),
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
+        # fec0::/10, deprecated but still routed inside some networks; Python calls it global.
+        ("site-local", ip.version == 6 and ip.is_site_local),
         ("multicast", ip.is_multicast),
         ("private", ip.is_private),
         ("reserved", ip.is_reserved),
@@ -208,10 +229,10 @@ def article_from_page(fetched: Fetched, input_kind: InputKind) -> Article:
     )
 
 
-def _check_hop(requested: str, current: str, options: Options) -> None:
+def _check_hop(requested: str, current: str, options: Options) -> tuple[str, int, list[str]]:
     """check_destination for one hop, saying which redirect led there if not the first."""
     try:
-        check_destination(current, options)
+        return check_destination(current, options)
     except FetchError as error:
         if current == requested:
             raise
@@ -223,7 +244,8 @@ def _check_hop(requested: str, current: str, options: Options) -> None:
 def _addresses(host: str, port: int) -> list[str]:
     """Every address the host resolves to (an IP literal resolves to itself, offline)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
+    # The resolver's order (it puts the preferred family first): fetch tries them so.
+    return list(dict.fromkeys(info[4][0] for info in infos))
 
 
 def _time_left(url: str, deadline: float, options: Options) -> float:
@@ -282,22 +304,167 @@ def _read_capped(
         )
     chunks: list[bytes] = []
     received = 0
-    # iter_bytes yields decompressed bytes, so a small gzip body cannot inflate past the
-    # cap; without a chunk size it yields per network read, so the clock is checked often.
-    for chunk in response.iter_bytes():
-        received += len(chunk)
-        if received > options.max_bytes:
+    # Inflated here, not by httpx: its decoders inflate a whole network read at once, and
+    # 2 KB of "gzip, gzip" can be a gigabyte. Pieces are at most _PIECE bytes, counted as
+    # they come, so the cap is checked before anything big exists.
+    try:
+        for piece in _inflated(response.iter_raw(), _content_encodings(url, response)):
+            received += len(piece)
+            if received > options.max_bytes:
+                raise FetchError(
+                    url,
+                    f"the page is larger than the limit of {options.max_bytes:,} bytes "
+                    f"(stopped after {received:,} bytes, decompressed)",
+                    MAX_BYTES_FIX,
+                )
+            # The socket reads are bounded by the deadline too (_DeadlineStream); this
+            # catches a body whose pieces each arrive just in time.
+            if time.monotonic() > deadline:
+                raise _timed_out(url, options)
+            chunks.append(piece)
+    except zlib.error as error:
+        raise FetchError(
+            url, f"the page's compressed body is damaged ({error})", "try again later, or save it from a browser"
+        ) from error
+    return b"".join(chunks)
+
+
+def _content_encodings(url: str, response: httpx.Response) -> list[str]:
+    """The encodings applied to the body, in the order they were applied; raises for unknown ones."""
+    found = [
+        value.strip().lower()
+        for value in response.headers.get_list("content-encoding", split_commas=True)
+        if value.strip() and value.strip().lower() != "identity"
+    ]
+    for encoding in found:
+        if encoding not in _ENCODINGS:
             raise FetchError(
                 url,
-                f"the page is larger than the limit of {options.max_bytes:,} bytes "
-                f"(stopped after {received:,} bytes)",
-                MAX_BYTES_FIX,
+                f"the server compressed the page as '{encoding}', which faultlines does not read "
+                "(it asks for gzip or deflate)",
+                "save the page from a browser and ingest the .html file",
             )
-        # httpx's timeout is per read; a server trickling bytes would never trip it.
-        if time.monotonic() > deadline:
-            raise _timed_out(url, options)
-        chunks.append(chunk)
-    return b"".join(chunks)
+    return found
+
+
+def _inflated(raw: Iterable[bytes], encodings: list[str]) -> Iterator[bytes]:
+    """The body with ``encodings`` undone (the last applied first), lazily, in bounded pieces."""
+    pieces: Iterable[bytes] = raw
+    for encoding in reversed(encodings):
+        pieces = _inflate(pieces, _ENCODINGS[encoding])
+    return iter(pieces)
+
+
+def _inflate(chunks: Iterable[bytes], wbits: int) -> Iterator[bytes]:
+    """One layer of gzip or deflate undone, yielding at most _PIECE bytes at a time.
+
+    Reads gzip files of several members, and deflate without its zlib header (which some
+    servers send); bytes after the end of the stream that start no gzip member are dropped.
+    """
+    inflater = zlib.decompressobj(wbits)
+    started = False
+    for chunk in chunks:
+        data = chunk
+        while True:
+            try:
+                piece = inflater.decompress(data, _PIECE)
+            except zlib.error:
+                if started or wbits != zlib.MAX_WBITS:
+                    raise
+                wbits = -zlib.MAX_WBITS
+                inflater = zlib.decompressobj(wbits)
+                continue
+            started = True
+            if piece:
+                yield piece
+            if inflater.eof:
+                rest = inflater.unused_data
+                if not rest:
+                    break  # ended with this chunk; the next may start another gzip member
+                if wbits == _ENCODINGS["gzip"] and rest.startswith(b"\x1f\x8b"):
+                    inflater, data = zlib.decompressobj(wbits), rest
+                    continue
+                return  # bytes after the end that start no member: not page, not read
+            data = inflater.unconsumed_tail
+            # A full piece may mean more output is waiting for the input already taken.
+            if not data and len(piece) < _PIECE:
+                break
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """httpcore's sockets, but connecting only to the addresses ``check_destination``
+    approved for a host and port, and never waiting past the download's deadline."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self._allowed: dict[tuple[str, int], list[str]] = {}
+
+    def allow(self, host: str, port: int, addresses: list[str]) -> None:
+        self._allowed[(host.lower(), port)] = addresses
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        addresses = self._allowed.get((host.lower().strip("[]"), port))
+        if not addresses:
+            raise httpcore.ConnectError(f"{host}:{port} was not checked before connecting")
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                stream = super().connect_tcp(
+                    address, port, _within(timeout, self.deadline), local_address, socket_options
+                )
+            except httpcore.ConnectError as error:  # try the host's next address
+                failure = error
+                continue
+            return _DeadlineStream(stream, self.deadline)
+        raise failure or httpcore.ConnectError(f"could not connect to {host}")
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write gets at most the time left."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float):
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _within(timeout, self._deadline))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _within(timeout, self._deadline))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        # server_hostname is the URL's host: the certificate is checked against the name.
+        upgraded = self._stream.start_tls(ssl_context, server_hostname, _within(timeout, self._deadline))
+        return _DeadlineStream(upgraded, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+def _within(timeout: float | None, deadline: float) -> float:
+    """``timeout`` cut to the time left before ``deadline``; raises when none is left."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the download's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+def _pinned_transport(backend: _PinnedBackend) -> httpx.HTTPTransport:
+    """httpx's transport with its connection pool on ``backend``.
+
+    httpx has no option for a network backend, so the pool is swapped for one built the
+    same way (HTTP/1.1, verified TLS) with the backend; no proxy, on purpose.
+    """
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
+        ssl_context=httpx.create_ssl_context(trust_env=False), max_connections=10,
+        http1=True, http2=False, network_backend=backend,
+    )
+    return transport
 
 
 def _download_error(url: str, error: httpx.HTTPError, options: Options) -> FetchError:

@@ -3,14 +3,16 @@
 Pages are rendered on the server (Jinja2, autoescaped); each has a JSON twin under
 ``/api/...`` documented at ``/docs``. Scripts, styles, the graph and map libraries and the
 world map are served from ``static/`` inside the package: the app loads nothing from the
-internet. Only GET (and HEAD) routes exist, so any other method is a 405; the database is
-opened with SQLite's read-only mode. Requests naming another host are refused, so a web
-page cannot reach the app through DNS rebinding.
+internet. Only GET and HEAD are answered (HEAD as GET without the body), so any other
+method is a 405; the database is opened with SQLite's read-only mode. Requests naming
+another host than the loopback names (or those ``allowed_hosts`` adds: a test client's)
+are refused, so a web page cannot reach the app through DNS rebinding.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -58,7 +60,8 @@ def create_app(db_path: str | Path, *, options: Options | None = None,
     app.state.database = ReadOnlyDatabase(db_path, options)
     app.state.db_name = Path(db_path).name
     if allowed_hosts is not None:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts) + ["testserver"])
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(HeadAsGet)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -104,6 +107,15 @@ def create_app(db_path: str | Path, *, options: Options | None = None,
             return JSONResponse({"detail": str(error)}, status_code=400)
         return render(request, "error.html", status_code=400, status=400, message=str(error), active="")
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def unreadable_database(request: Request, error: sqlite3.DatabaseError):
+        # Damage that appeared after the check at start (or that quick_check does not see).
+        message = (f"cannot read {app.state.db_name}: {error}. Check it with: sqlite3 {app.state.db_name} "
+                   "'PRAGMA integrity_check', and restore it from a backup")
+        if _wants_json(request):
+            return JSONResponse({"detail": message}, status_code=503)
+        return render(request, "error.html", status_code=503, status=503, message=message, active="")
+
     return app
 
 
@@ -111,6 +123,31 @@ def create_app(db_path: str | Path, *, options: Options | None = None,
 async def _closing_database(app: FastAPI):
     yield
     app.state.database.close()
+
+
+class HeadAsGet:
+    """Answer HEAD as GET without the body (headers, Content-Length included, unchanged).
+
+    The routes are declared for GET only; without this a HEAD (link checkers, ``curl -I``)
+    is a 405.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def _wants_json(request: Request) -> bool:

@@ -1,66 +1,71 @@
 """The database behind the web app, opened read-only and shared by every request.
 
-SQLite opens the file with ``mode=ro`` and ``PRAGMA query_only``, so nothing the app does
-can change it, and the schema is checked instead of migrated (migrating is a write). One
-connection serves all requests under a lock: the claims layer caches its analysis on the
-open database, and a per-request connection would rebuild it every time.
+SQLite opens the file read-only (``mode=ro``, or ``immutable`` in a read-only folder, with
+``PRAGMA query_only``), so nothing the app does can change it, and the schema is checked
+instead of migrated (migrating is a write). Requests run side by side: each thread has
+its own connection, while what is worth keeping -- the claims analysis, actor names, the
+JSON of the heavy endpoints -- is shared and kept until the file changes (its size and
+modification time, and its write-ahead log's, say when an ingest has written to it).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Hashable, Iterator, TypeVar
 
 from ..api import Faultlines
-from ..errors import SchemaTooNew, StoreError
 from ..options import Options
-from ..store import SCHEMA_VERSION, Store
+from ..store import Store
+
+T = TypeVar("T")
+CACHED_RESPONSES = 256  # distinct (endpoint, filters) answers kept; the oldest go first
 
 
-class ReadOnlyStore(Store):
-    """A ``Store`` on an existing file, opened so that SQLite refuses every write."""
+class PerThreadStore(Store):
+    """A read-only ``Store`` with one SQLite connection per thread (a connection must not
+    serve two requests at once; one per thread lets them run side by side)."""
 
-    def __init__(self, path: str | Path):  # noqa: D107 (deliberately not calling Store.__init__: it migrates)
-        file = Path(path).expanduser()
-        self.path = str(path)
-        if not file.is_file():
-            raise StoreError(f"no faultlines database at {path} (create one with: faultlines ingest ARTICLES --db {path})")
-        try:
-            self.conn = sqlite3.connect(
-                file.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False,
-            )
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA query_only = ON")
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open {path} as a faultlines database: {error} (is it an SQLite file?)") from error
-        if "articles" not in tables:
-            self.conn.close()
-            raise StoreError(f"{path} is not a faultlines database (create one with: faultlines ingest ARTICLES --db {path})")
-        version = self.schema_version
-        if version > SCHEMA_VERSION:
-            self.conn.close()
-            raise SchemaTooNew(self.path, version, SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            self.conn.close()
-            raise StoreError(
-                f"{path} was written by an older faultlines (schema {version}, this one reads {SCHEMA_VERSION}); "
-                f"upgrade it once with: faultlines articles --db {path}"
-            )
+    def __init__(self, path: str | Path):
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+        super().__init__(path, create=False, read_only=True)  # checks the file once
+
+    @property
+    def conn(self) -> sqlite3.Connection:  # type: ignore[override]
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.conn = self._connect()
+        return conn
+
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:
+        self._local.conn = conn
+        with self._connections_lock:
+            self._connections.append(conn)
+
+    def close(self) -> None:
+        with self._connections_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
 
 
 class ReadOnlyFaultlines(Faultlines):
-    """``Faultlines`` whose store is a ``ReadOnlyStore``.
+    """``Faultlines`` whose store is a ``PerThreadStore``.
 
-    ``Faultlines.__init__`` runs on a throwaway in-memory store (it would open the file
-    writable and migrate it), so everything else it sets up stays as the API defines it.
+    ``Faultlines.__init__`` runs on a throwaway in-memory store (it would open the file for
+    the query commands' single thread), so everything else it sets up stays as the API
+    defines it.
     """
 
     def __init__(self, path: str | Path, options: Options | None = None):
-        store = ReadOnlyStore(path)
+        store = PerThreadStore(path)
         try:
             super().__init__(":memory:", options)
         except BaseException:
@@ -71,20 +76,59 @@ class ReadOnlyFaultlines(Faultlines):
 
 
 class ReadOnlyDatabase:
-    """A ``ReadOnlyFaultlines`` shared by all requests, used by one request at a time."""
+    """A ``ReadOnlyFaultlines`` shared by all requests, and the answers worth keeping."""
 
     def __init__(self, path: str | Path, options: Options | None = None):
         self.path = Path(path)
         self._db = ReadOnlyFaultlines(path, options)
-        # A plain Lock, not an RLock: FastAPI may leave a dependency in another thread than it entered.
-        self._lock = threading.Lock()
+        # Loaded now, not by the first requests at once: the catalogue and the actor names.
+        self._db.catalogue  # noqa: B018
+        self._db.actor_name("")
+        self._answers: OrderedDict[Hashable, tuple[tuple, object]] = OrderedDict()
+        # Only building an answer that is not kept is one at a time: the builds share the
+        # claims analysis, which the first one makes for the rest.
+        self._building = threading.Lock()
+        self._seen_state = self.state()
 
     @contextlib.contextmanager
     def use(self) -> Iterator[Faultlines]:
-        """The open database, for the duration of one request's reading."""
-        with self._lock:
-            yield self._db
+        """The open database, for one request's reading (no lock: each thread has its connection)."""
+        state = self.state()
+        if state != self._seen_state:
+            # Written since the last request: the actor kinds the pages keep (web._kinds) go.
+            self._seen_state = state
+            self._db.__dict__.pop("_serve_kinds", None)
+        yield self._db
+
+    def state(self) -> tuple:
+        """What changes whenever the file is written: size and modification time of the
+        database and of its write-ahead log."""
+        found = []
+        for file in (self.path, Path(f"{self.path}-wal")):
+            try:
+                stat = os.stat(file)
+            except OSError:
+                found.append(None)
+            else:
+                found.append((stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
+    def cached(self, key: Hashable, build: Callable[[Faultlines], T]) -> T:
+        """``build(db)``, kept for ``key`` until the database file changes."""
+        state = self.state()
+        kept = self._answers.get(key)
+        if kept is not None and kept[0] == state:
+            return kept[1]  # type: ignore[return-value]
+        with self._building:
+            kept = self._answers.get(key)
+            if kept is not None and kept[0] == state:
+                return kept[1]  # type: ignore[return-value]
+            value = build(self._db)
+            self._answers[key] = (state, value)
+            self._answers.move_to_end(key)
+            while len(self._answers) > CACHED_RESPONSES:
+                self._answers.popitem(last=False)
+            return value
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._db.close()

@@ -7,13 +7,15 @@ disagree.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Hashable, Iterator
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Request, Response
 from fastapi.templating import Jinja2Templates
+from pydantic import TypeAdapter
 
 from ..api import Faultlines
 from ..errors import FaultlinesError
@@ -73,6 +75,30 @@ def database(request: Request) -> Iterator[Faultlines]:
     """FastAPI dependency: the read-only database, held for this request only."""
     with request.app.state.database.use() as db:
         yield db
+
+
+def cached_json(request: Request, key: Hashable, shape: Any, build: Callable[[Faultlines], Any],
+                headers: Callable[[Any], dict] | None = None) -> Response:
+    """The JSON of ``build(db)`` in the endpoint's ``shape``, made once per database state.
+
+    ``key`` names the endpoint and its parameters; the answer is kept until the database
+    file changes, so a busy endpoint costs one build, not one per request. ``headers``
+    gives extra headers from the built value (which is then ``(value, extra)``).
+    """
+    def made(db: Faultlines):
+        value = build(db)
+        extra = None
+        if headers is not None:
+            value, extra = value
+        return _adapter(shape).dump_json(_adapter(shape).validate_python(value)), extra
+
+    body, extra = request.app.state.database.cached(key, made)
+    return Response(body, media_type="application/json", headers=headers(extra) if headers else None)
+
+
+@functools.lru_cache(maxsize=None)
+def _adapter(shape: Any) -> TypeAdapter:
+    return TypeAdapter(shape)
 
 
 def bad_request(error: FaultlinesError) -> HTTPException:

@@ -1,5 +1,5 @@
 """Storage of articles and everything derived from them, in one SQLite file."""
 
-from .db import SCHEMA_VERSION, Store, content_hash
+from .db import SCHEMA_VERSION, Added, SchemaTooOld, Store, content_hash
 
-__all__ = ["SCHEMA_VERSION", "Store", "content_hash"]
+__all__ = ["SCHEMA_VERSION", "Added", "SchemaTooOld", "Store", "content_hash"]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import unicodedata
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ..errors import SchemaTooNew, StoreError
 from ..values import Actor, Article, IngestSummary, Mention, RoleInArticle, Sentence, Statement, StoredArticle
@@ -47,6 +48,25 @@ def _migrations() -> list[tuple[int, str, str]]:
 SCHEMA_VERSION = max(number for number, _, _ in _migrations())
 
 
+class SchemaTooOld(StoreError):
+    """A faultlines database of an older schema, opened read-only (migrating is a write)."""
+
+    def __init__(self, path: str, found: int):
+        super().__init__(
+            f"{path} was written by an older faultlines (schema {found}, this one reads {SCHEMA_VERSION}); "
+            f"upgrade it once with: faultlines articles --db {path}"
+        )
+
+
+class Added(NamedTuple):
+    """What ``Store.add_article`` did: the article's id and version, and whether it was
+    already stored (``unchanged``: nothing was written)."""
+
+    id: int
+    version: int
+    unchanged: bool = False
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -54,12 +74,21 @@ def _now() -> str:
 class Store:
     """A faultlines database file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path = "faultlines.db", *, create: bool = True):
-        """Open the database at ``path``; with ``create=False`` (the query commands) a
-        missing file is an error rather than a new empty database."""
+    def __init__(self, path: str | Path = "faultlines.db", *, create: bool = True, read_only: bool = False):
+        """Open the database at ``path``.
+
+        With ``create=False`` a missing file is an error rather than a new empty database.
+        With ``read_only`` (the query commands and the web app) SQLite opens the file so that
+        it refuses every write; a file in a folder nobody may write to is read as immutable.
+
+        Nothing is written before the file is known to be a faultlines database (or empty):
+        another program's SQLite file is refused as it is, and a damaged one (``PRAGMA
+        quick_check``) is refused before anything is added to it.
+        """
         self.path = str(path)
+        self.read_only = read_only and self.path != ":memory:"
         if self.path != ":memory:":
-            if not create and not Path(self.path).expanduser().exists():
+            if (not create or self.read_only) and not Path(self.path).expanduser().exists():
                 raise StoreError(
                     f"no faultlines database at {self.path} "
                     f"(create one with: faultlines ingest ARTICLES --db {self.path})"
@@ -70,20 +99,106 @@ class Store:
                     f"cannot create {self.path}: folder {parent} does not exist "
                     "(create it first or pass another --db)"
                 )
+            if not self.read_only:
+                self._refuse_read_only_file()
         try:
-            # isolation_level=None: we open transactions ourselves, one per article.
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self.conn = self._connect()
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"cannot open {self.path} as a faultlines database: {error} "
                 "(is it an SQLite file? pass another --db to start a new one)"
             ) from error
+        try:
+            self._prepare()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _connect(self) -> sqlite3.Connection:
+        """A new connection to the file, checked before anything is written to it."""
+        if self.read_only:
+            conn = _read_only_connection(Path(self.path).expanduser())
+        else:
+            # isolation_level=None: we open transactions ourselves, one per article.
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _prepare(self) -> None:
+        """Refuse a foreign, damaged or newer file, then (writable only) switch to WAL and migrate.
+
+        The order matters: ``journal_mode = WAL`` and migrations write to the file.
+        """
+        try:
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            self._refuse_foreign(tables)
+            if tables:
+                self._refuse_damaged()
+            current = self.schema_version
+            if current > SCHEMA_VERSION:
+                raise SchemaTooNew(self.path, current, SCHEMA_VERSION)
+            if self.read_only:
+                if current < SCHEMA_VERSION:
+                    raise SchemaTooOld(self.path, current)
+                return
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise StoreError(
+                    f"cannot write to {self.path}: {error} (make the file and its folder writable, "
+                    "or copy the database somewhere you may write)"
+                ) from error
+            raise StoreError(f"cannot open {self.path} as a faultlines database: {error}") from error
+        except sqlite3.DatabaseError as error:
+            if "malformed" in str(error):
+                raise self._damaged(str(error)) from error
+            raise StoreError(
+                f"cannot open {self.path} as a faultlines database: {error} "
+                "(is it an SQLite file? pass another --db to start a new one)"
+            ) from error
+
+    def _refuse_foreign(self, tables: set[str]) -> None:
+        """Another program's SQLite file: adding our tables to it (or WAL) would change it."""
+        if not tables:
+            return
+        columns = set()
+        if "articles" in tables:
+            columns = {r[1] for r in self.conn.execute("PRAGMA table_info(articles)")}
+        ours = self.schema_version > 0 and {"key", "version", "content_hash", "text"} <= columns
+        if not ours:
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program (tables: "
+                f"{', '.join(sorted(tables)[:5])}); faultlines leaves it as it is. Pass another --db"
+            )
+
+    def _refuse_damaged(self) -> None:
+        problems = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise self._damaged("; ".join(problems))
+
+    def _damaged(self, detail: str) -> StoreError:
+        return StoreError(
+            f"{self.path} is damaged (SQLite: {detail[:300]}). Restore it from a backup, or save what "
+            f"can be read with: sqlite3 {self.path} .recover | sqlite3 recovered.db, then pass --db recovered.db"
+        )
+
+    def _refuse_read_only_file(self) -> None:
+        """Say why an ingest cannot write, before SQLite fails with "unable to open database file"."""
+        file = Path(self.path).expanduser()
+        if not os.access(file.resolve().parent, os.W_OK):
+            raise StoreError(
+                f"cannot write to {self.path}: its folder {file.resolve().parent} is read-only (SQLite needs "
+                "to create a journal next to the file); ingest into another --db. Query commands can still read it"
+            )
+        if file.exists() and not os.access(file, os.W_OK):
+            raise StoreError(
+                f"cannot write to {self.path}: the file is read-only (make it writable with: "
+                f"chmod u+w {self.path}, or ingest into another --db); query commands can still read it"
+            )
 
     # -- schema ---------------------------------------------------------------------
 
@@ -93,15 +208,6 @@ class Store:
 
     def _migrate(self) -> None:
         current = self.schema_version
-        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if tables and "articles" not in tables:
-            # Another program's SQLite file: adding our tables to it would change it.
-            raise StoreError(
-                f"{self.path} is an SQLite database of another program (tables: "
-                f"{', '.join(sorted(tables)[:5])}); pass another --db"
-            )
-        if current > SCHEMA_VERSION:
-            raise SchemaTooNew(self.path, current, SCHEMA_VERSION)
         for number, name, sql in _migrations():
             if number <= current:
                 continue
@@ -157,21 +263,24 @@ class Store:
         mentions: Sequence[Mention] = (),
         roles: Sequence[RoleInArticle] = (),
         statements: Sequence[Statement] = (),
-    ) -> tuple[int, int]:
+        unless_same: Callable[[sqlite3.Row], bool] | None = None,
+    ) -> Added:
         """Store an article with all that was derived from it, in one transaction.
 
-        Returns (id, version): an article whose key is already stored with other text
-        becomes its next version. ``actors`` must hold every actor the mentions and
-        roles refer to, and their parents.
+        Returns (id, version, unchanged): an article whose key is already stored with other
+        text becomes its next version. With ``unless_same``, nothing is written when it says
+        the newest stored version is this article: the check runs inside the write
+        transaction, so two processes ingesting the same input cannot both store it.
+        ``actors`` must hold every actor the mentions and roles refer to, and their parents.
         """
         with self._transaction():
+            newest = self.newest_version(article.key)
+            if newest is not None and unless_same is not None and unless_same(newest):
+                return Added(newest["id"], newest["version"], unchanged=True)
             # Parents and children arrive in any order; check references at commit.
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self._upsert_actors(actors)
-            latest = self.conn.execute(
-                "SELECT max(version) FROM articles WHERE key = ?", (article.key,)
-            ).fetchone()[0]
-            version = (latest or 0) + 1
+            version = (newest["version"] if newest is not None else 0) + 1
             cursor = self.conn.execute(
                 """INSERT INTO articles (key, version, content_hash, title, text, input_kind,
                        url, path, outlet, author, published, date_source, model, ingested_at)
@@ -209,7 +318,7 @@ class Store:
                     for t in statements
                 ],
             )
-        return article_id, version
+        return Added(article_id, version)
 
     def _upsert_actors(self, actors: Sequence[Actor]) -> None:
         # A catalogue entry may have been edited since it was first stored: keep the row
@@ -471,13 +580,17 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK on any exception (sqlite3 in autocommit mode)."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (sqlite3 in autocommit mode).
+
+    IMMEDIATE takes the write lock before the first read, so what a transaction reads
+    (the newest version of an article) cannot change under it before it writes.
+    """
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
     def __enter__(self) -> None:
-        self.conn.execute("BEGIN")
+        self.conn.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type:
@@ -489,6 +602,20 @@ class _Transaction:
             # A deferred foreign key fails at COMMIT, which leaves the transaction open.
             self.conn.execute("ROLLBACK")
             raise
+
+
+def _read_only_connection(file: Path) -> sqlite3.Connection:
+    """``mode=ro``; where the folder is read-only too, ``immutable=1``.
+
+    A WAL database needs its -shm file, which SQLite cannot create in a read-only folder;
+    nobody can write there either, so reading the file as immutable is safe.
+    """
+    uri = file.resolve().as_uri()
+    folder_writable = os.access(file.resolve().parent, os.W_OK)
+    conn = sqlite3.connect(f"{uri}?mode=ro" if folder_writable else f"{uri}?immutable=1", uri=True,
+                           isolation_level=None, timeout=30, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def _stored_article(row: sqlite3.Row) -> StoredArticle:

@@ -10,10 +10,12 @@ from fastapi.responses import HTMLResponse
 from ...analyse.claims import COARSE_TYPES
 from ...api import Faultlines
 from ..schemas import ClaimOut, DisputeOut
-from ..web import STATUSES, claim_view, database, dispute_view, render
+from ..web import STATUSES, cached_json, claim_view, database, dispute_view, render
 
 router = APIRouter()
 PAGE_ROWS = 300
+API_PAGE = 100       # claims per /api/claims answer unless ?limit= says otherwise
+MAX_API_PAGE = 5000
 
 Status = Literal["fact", "negated", "opinion"]  # hypothetical statements never become claims
 
@@ -49,10 +51,17 @@ class ClaimFilters:
 
 
 @router.get("/api/claims", response_model=list[ClaimOut], tags=["claims"],
-            summary="Claims across sources, oldest first, with every piece of evidence")
-def api_claims(filters: ClaimFilters = Depends(), limit: int = Query(1000, ge=1, le=100000),
-               db: Faultlines = Depends(database)):
-    return [claim_view(db, c) for c in filters.apply(db)[:limit]]
+            summary="Claims across sources, oldest first, with every piece of evidence, a page at a time",
+            description="`limit` claims from `offset` on; the `X-Total-Count` header says how many match.")
+def api_claims(request: Request, filters: ClaimFilters = Depends(),
+               limit: int = Query(API_PAGE, ge=1, le=MAX_API_PAGE, description="Claims in this page."),
+               offset: int = Query(0, ge=0, description="Claims to skip (the page's start).")):
+    def page(db: Faultlines):
+        found = filters.apply(db)
+        return [claim_view(db, c) for c in found[offset:offset + limit]], len(found)
+
+    key = ("claims", tuple(sorted(filters.params().items())), limit, offset)
+    return cached_json(request, key, list[ClaimOut], page, headers=lambda total: {"X-Total-Count": str(total)})
 
 
 @router.get("/claims", response_class=HTMLResponse, include_in_schema=False)

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ...api import Faultlines
 from ..schemas import OverviewOut, SearchOut
-from ..web import STATUSES, database, render
+from ..web import STATUSES, cached_json, database, render
 
 router = APIRouter()
 TOP_ACTORS = 15
@@ -63,13 +63,13 @@ def chart(months: list[dict], height: int = 160) -> dict:
 
 @router.get("/api/overview", response_model=OverviewOut, tags=["overview"],
             summary="Counts, outlets, most named actors and statements per month")
-def api_overview(db: Faultlines = Depends(database)):
-    return overview_data(db)
+def api_overview(request: Request):
+    return cached_json(request, ("overview",), OverviewOut, overview_data)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def overview_page(request: Request, db: Faultlines = Depends(database)):
-    data = overview_data(db)
+    data = request.app.state.database.cached(("overview-data",), overview_data)
     return render(request, "overview.html", active="overview", data=data, chart=chart(data["months"]),
                   disputes=db.contested(limit=5), name=db.actor_name)
 
