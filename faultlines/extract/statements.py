@@ -25,10 +25,12 @@ from .claim_nouns import ClaimNounReader, rejected_claims
 from .cues import actor_cues
 from .lexicon import DEFAULT_TARGET_PREPS, RELATIONS, Lexicon, Trigger, load_lexicon
 from .status import is_hypothetical, is_negated
+from ..statement_types import type_table
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "PROTEST"}
-_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "HOSTILE_TO", "REJECT", "PROTEST", "ACCUSE"}
+_SPEECH_ACTS = type_table().names(speech_act=True)
+_HOSTILE = type_table().names(hostile=True)
+_SYMMETRIC = type_table().names(symmetric=True)
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
 
 
@@ -185,7 +187,7 @@ class StatementFinder:
                and any(c.lower_ == "each" for c in t.children) for t in targets):
             # "do not attack one another", "fought each other": each subject against the others.
             targets, symmetric = [], True
-        if trigger.type in ("AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO") and not targets:
+        if trigger.type in _SYMMETRIC and not targets:
             # "Washington and Moscow agreed": each coordinated subject with the others.
             if len(_expand(sources)) > 1:
                 symmetric = True
@@ -253,7 +255,8 @@ class StatementFinder:
         if phrase.dep_ in ("dobj", "obj") and self._lemma(phrase.head) in trigger.by_verb:
             # "signed an agreement" is a formal act of support (PLOVER), "reached an agreement" the agreement
             trigger = replace(trigger, type=trigger.by_verb[self._lemma(phrase.head)])
-        noun_preps = trigger.preps or ()
+        # An entry without prepositions (a codebook noun) takes its type's (types.yaml).
+        noun_preps = trigger.preps if trigger.preps is not None else type_table()[trigger.type].noun_preps
         targets = self._prep_objects(phrase, noun_preps)
         sources = [c for c in phrase.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
