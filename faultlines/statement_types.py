@@ -9,6 +9,7 @@ its own set; now a type added to ``types.yaml`` is known everywhere at once.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -75,6 +76,18 @@ class TypeTable:
         return getattr(found, column) if found else (name or "").upper()
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans; here "on" is a preposition. Only
+    true/false are booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def _fail(where: str, reason: str, fix: str):
     raise FaultlinesError(f"{where}: {reason} ({fix})")
 
@@ -82,7 +95,7 @@ def _fail(where: str, reason: str, fix: str):
 @functools.lru_cache(maxsize=2)
 def type_table(path: Path = TYPES_FILE) -> TypeTable:
     """The bundled table (cached). Raises ``FaultlinesError`` naming the entry and the fix."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     if set(raw) != {"types"} or not isinstance(raw["types"], dict):
         _fail(str(path), "expected one top-level key 'types'", "put every type under 'types:'")
     found = {}

@@ -230,6 +230,16 @@ def build(codebooks: Path) -> dict:
                 verbs[base] = entry  # the plain verb says more than a particle verb
             elif "particle" in previous and particle and previous["type"] == kind:
                 previous["particle"] = sorted(set(previous["particle"]) | {particle})
+    # Irregular inflections the dictionary lists ("FIGHT {FIGHTS FOUGHT FIGHTING}"), for
+    # every verb it knows, typed or not: the lemmatizer misses some ("retook", "overran").
+    inflections: dict[str, str] = {}
+    for block in blocks:
+        for lemma, forms in block.forms.items():
+            if "_" in lemma:
+                continue
+            for form in forms:
+                if form.isalpha() and form != lemma and not _regular(lemma, form):
+                    inflections.setdefault(form, lemma)
     nouns: dict[str, dict] = {}
     for lemma, entry in sorted(verbs.items()):
         if "particle" in entry:
@@ -241,7 +251,14 @@ def build(codebooks: Path) -> dict:
             if noun in NOT_EVENT_NOUNS or pattern_nouns[noun] == 0 or noun in nouns:
                 continue
             nouns[noun] = {"type": entry["type"], "cameo": entry["cameo"], "from_verb": lemma}
-    return {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items()))}
+    return {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(nouns.items())),
+            "inflections": dict(sorted(inflections.items()))}
+
+
+def _regular(lemma: str, form: str) -> bool:
+    """A form the regular endings make (the extractor undoes those itself)."""
+    stems = {lemma, lemma[:-1] if lemma.endswith("e") else lemma, lemma[:-1] + "i" if lemma.endswith("y") else lemma}
+    return any(form == stem + end for stem in stems for end in ("s", "es", "ed", "d", "ing"))
 
 
 def main(argv: list[str] | None = None) -> None:

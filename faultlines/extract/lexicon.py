@@ -27,6 +27,8 @@ ENTRY_KEYS = frozenset({"type", "preps", "particle", "accused_act", "infinitive"
                         "reverse", "object_type", "by_object", "by_modifier", "by_prep", "by_verb", "example"})
 # Derived entries (lexicon_codebook.yaml) also say where they came from.
 CODEBOOK_KEYS = frozenset({"type", "particle", "by_prep", "cameo", "from_verb"})
+# Prefixes that keep the inflection of the verb they attach to: "retook" like "took".
+VERB_PREFIXES = ("re", "over", "out", "counter", "under", "with")
 TRIGGER_SECTIONS = ("verbs", "nouns", "compounds", "relational_nouns")
 INFINITIVE_STATUSES = ("hypothetical", "negated")
 # Ends a statement's ``extractor`` name when the text states the tie as past ("the former
@@ -92,6 +94,7 @@ class Lexicon:
     claim_making_verbs: frozenset[str] = frozenset()
     negating_after_no: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
+    inflections: dict[str, str] = field(default_factory=dict)  # irregular form -> verb lemma ("retook" -> "retake")
 
 
 def _triggers(raw: dict, section: str, path: Path, allowed: frozenset[str] = ENTRY_KEYS,
@@ -191,8 +194,20 @@ def _read(path: Path) -> dict:
 
 
 EVENTS_SECTIONS = frozenset({*TRIGGER_SECTIONS, "light_verbs", "light_nouns", "purpose_nouns", "object_control"})
+NOT_A_LIST = frozenset({"inflections"})
 # attribution.yaml: every list the Lexicon holds that events.yaml does not, by its field's name.
-ATTRIBUTION_SECTIONS = frozenset(f.name for f in fields(Lexicon)) - EVENTS_SECTIONS
+ATTRIBUTION_SECTIONS = frozenset(f.name for f in fields(Lexicon)) - EVENTS_SECTIONS - NOT_A_LIST
+
+
+def _inflections(irregular: dict, verbs) -> dict[str, str]:
+    """Irregular forms of the lexicon's verbs, also through a prefix ("retake": "retook")."""
+    found = {str(form): str(lemma) for form, lemma in irregular.items() if lemma in verbs}
+    for verb in verbs:
+        for prefix in VERB_PREFIXES:
+            base = verb[len(prefix):]
+            if verb.startswith(prefix) and base:
+                found.update({prefix + form: verb for form, lemma in irregular.items() if lemma == base})
+    return found
 
 
 @functools.lru_cache(maxsize=4)
@@ -206,7 +221,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
     _check_keys(cues, ATTRIBUTION_SECTIONS, attribution)
     derived = _read(codebook) if codebook is not None else {}
     if derived:
-        _check_keys(derived, {"verbs", "nouns"}, codebook)
+        _check_keys(derived, {"verbs", "nouns", "inflections"}, codebook)
     words = lambda key: frozenset(str(w).lower() for w in cues.get(key, ()))  # noqa: E731
     # Verbs with a role of their own here are never typed by the codebook: a light verb
     # ("escalate attacks") or a control verb ("allowed the forces to coordinate") passes
@@ -214,8 +229,10 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
     roles = frozenset(raw.get("light_verbs", ())) | frozenset(raw.get("object_control", ())) | words("reporting_verbs") \
         | words("hypothetical_governors") | words("wanting_verbs") | words("commissive_governors") | words("negating_governors")
     derived_verbs = {w: t for w, t in _triggers(derived, "verbs", codebook, CODEBOOK_KEYS, "codebook").items() if w not in roles}
+    verbs = _merged(_triggers(raw, "verbs", events), derived_verbs)
     return Lexicon(
-        verbs=_merged(_triggers(raw, "verbs", events), derived_verbs),
+        verbs=verbs,
+        inflections=_inflections(derived.get("inflections") or {}, set(verbs) | set(raw.get("light_verbs", ()))),
         nouns=_merged(_triggers(raw, "nouns", events), _triggers(derived, "nouns", codebook, CODEBOOK_KEYS, "codebook")),
         compounds=_triggers(raw, "compounds", events),
         relational_nouns=_triggers(raw, "relational_nouns", events),

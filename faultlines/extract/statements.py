@@ -57,6 +57,8 @@ class StatementFinder:
         """The token's lemma; for a verb the lemmatizer got wrong ("staged" -> "stag"), the
         known verb its inflection comes from."""
         lemma = token.lemma_.lower()
+        if lemma not in self._known_verbs and token.lower_ in self.lexicon.inflections:
+            return self.lexicon.inflections[token.lower_]  # "retook" (even tagged a noun), "overran"
         if lemma in self._known_verbs or token.pos_ not in ("VERB", "AUX"):
             return lemma
         word = token.lower_
@@ -179,6 +181,8 @@ class StatementFinder:
             sources = self._subjects(verb)
             targets = [c for c in verb.children if c.dep_ in _OBJECTS]
             fallback = self._prep_objects(verb, preps)
+            # The required word of "open fire" is part of the verb, not its target.
+            targets = [c for c in targets if c.lower_ not in trigger.particle]
             if not targets:
                 targets, fallback = fallback, []
         fallback += self._complement_targets(verb, sources, trigger.type)
