@@ -65,10 +65,14 @@ class TypeTable:
         """Claim classes of the types with these fields ("aligned" classes: SUPPORT, ALLY, ...)."""
         return frozenset(self.types[n].claim_class for n in self.names(**wanted))
 
-    def symmetric_claim_classes(self) -> frozenset[str]:
+    def symmetric_claim_classes(self, column: str = "claim_class") -> frozenset[str]:
         """Classes in which every type is symmetric: "A and B agreed" = "B and A agreed"."""
-        classes = {t.claim_class for t in self.types.values()}
-        return frozenset(c for c in classes if all(t.symmetric for t in self.types.values() if t.claim_class == c))
+        classes = {getattr(t, column) for t in self.types.values()}
+        return frozenset(c for c in classes if all(t.symmetric for t in self.types.values() if getattr(t, column) == c))
+
+    def class_map(self, column: str = "claim_class") -> MappingProxyType:
+        """Type -> class, for the types whose class has another name (BACKS -> SUPPORT)."""
+        return MappingProxyType({n: getattr(t, column) for n, t in self.types.items() if getattr(t, column) != n})
 
     def coarse(self, name: str, column: str = "claim_class") -> str:
         """The class of a type (``claim_class`` or ``gold_class``); an unknown name stays itself."""

@@ -94,6 +94,9 @@ class Lexicon:
     claim_making_verbs: frozenset[str] = frozenset()
     negating_after_no: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
+    relativizers: frozenset[str] = frozenset()
+    indefinite_determiners: frozenset[str] = frozenset()
+    inclusion_verbs: frozenset[str] = frozenset()
     inflections: dict[str, str] = field(default_factory=dict)  # irregular form -> verb lemma ("retook" -> "retake")
 
 
@@ -193,7 +196,8 @@ def _read(path: Path) -> dict:
         raise FaultlinesError(f"{path}: {error}") from None
 
 
-EVENTS_SECTIONS = frozenset({*TRIGGER_SECTIONS, "light_verbs", "light_nouns", "purpose_nouns", "object_control"})
+EVENTS_SECTIONS = frozenset({*TRIGGER_SECTIONS, "light_verbs", "light_nouns", "purpose_nouns", "object_control",
+                             "relativizers", "indefinite_determiners", "inclusion_verbs"})
 NOT_A_LIST = frozenset({"inflections"})
 # attribution.yaml: every list the Lexicon holds that events.yaml does not, by its field's name.
 ATTRIBUTION_SECTIONS = frozenset(f.name for f in fields(Lexicon)) - EVENTS_SECTIONS - NOT_A_LIST
@@ -261,4 +265,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         claim_making_verbs=words("claim_making_verbs"),
         negating_after_no=words("negating_after_no"),
         negative_subjects=words("negative_subjects"),
+        relativizers=frozenset(str(w).lower() for w in raw.get("relativizers", ())),
+        indefinite_determiners=frozenset(str(w).lower() for w in raw.get("indefinite_determiners", ())),
+        inclusion_verbs=frozenset(str(w).lower() for w in raw.get("inclusion_verbs", ())),
     )

@@ -237,7 +237,7 @@ class StatementFinder:
         the writer presupposes, whoever reports the clause it stands in."""
         purpose = self._purpose_noun(verb)
         return purpose is not None and any(
-            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some") for c in purpose.children)
+            c.dep_ in ("det", "poss") and c.lower_ not in self.lexicon.indefinite_determiners for c in purpose.children)
 
     def _verb_hypothetical(self, verb: Token) -> bool:
         purpose = self._purpose_noun(verb)
@@ -328,7 +328,7 @@ class StatementFinder:
         referents = [noun.head] if noun.dep_ == "appos" else [noun]
         for member in group:  # "..., which include militias such as Hezbollah"
             for clause in member.children:
-                if clause.dep_ == "relcl" and clause.lemma_.lower() in ("include", "comprise"):
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in self.lexicon.inclusion_verbs:
                     referents += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
         for conj in noun.children:  # "proxies and militias": plain nouns coordinated with it
             if conj.dep_ == "conj" and conj.lemma_.lower() not in self.lexicon.relational_nouns:
@@ -429,7 +429,7 @@ class StatementFinder:
         while verb.i not in seen:
             seen.add(verb.i)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in ("which", "who", "that", "whom"):
+            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in self.lexicon.relativizers:
                 # "Hezbollah, which fights ISIS": the antecedent acts
                 return [_antecedent(verb.head, subjects[0].lower_, self.role_nouns)]
             if not subjects and seen != {verb.i}:
