@@ -5,7 +5,7 @@ The public API is what this module exports; everything else may change between v
 
 import logging
 
-from .api import ActorView, ArticleView, Faultlines, demo_corpus_path, extract_statements, extract_text, open
+from .api import ActorView, ArticleView, Faultlines, demo_corpus_path, evaluate, extract_statements, extract_text, open
 from .errors import (
     FaultlinesError,
     FetchError,
@@ -69,6 +69,7 @@ __all__ = [
     "TimelineEntry",
     "__version__",
     "demo_corpus_path",
+    "evaluate",
     "extract_statements",
     "extract_text",
     "load_catalogue",

@@ -27,6 +27,9 @@ from .core import analyse_text, extract_inputs, run_ingest, summarize
 from .export import analysis_records, doc_name
 from .extract.lexicon import PLOVER_EVENTS, RELATIONS
 from .errors import FaultlinesError
+# The evaluate package is imported here, before faultlines/__init__ binds the name
+# ``faultlines.evaluate`` to the function below: importing it later would rebind the name.
+from .evaluate import suite as _suite
 from .ingest.dates import parse_date, period_end
 from .options import DEFAULT_DB, Options
 from .resolve.catalogue import KINDS, Catalogue, load_catalogue
@@ -421,6 +424,45 @@ def extract_text(text: str, options: Options | None = None, *, published: str | 
     """
     article, analysis = analyse_text(text, options or Options.from_env(), published=published)
     return analysis_records(article, analysis)
+
+
+def evaluate(
+    shared: str | Path | None = None,
+    *,
+    gold: str | Path | None = None,
+    corpus: str | Path | None = None,
+    plover: str | Path | None = None,
+    sets: Sequence[str] | None = None,
+    limit: int | None = _suite.DEFAULT_LIMIT,
+    options: Options | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> _suite.Evaluation:
+    """Score the extractor on every development set at once: one ``SetResult`` row per set.
+
+    With nothing given: the bundled demo gold, and from ``shared`` (default
+    $FAULTLINES_SHARED or ../shared) the seed gold, the FA-KES gold, the PLOVER records,
+    the PLV sentences and the perpetrator of the first ``limit`` FA-KES articles; a set
+    whose files are missing is a row with the reason. With ``gold`` (and ``corpus``) or
+    ``plover``, only those. ``sets`` picks sets by name (demo, seed, fakes, plover, plv,
+    perpetrator).
+
+        result = faultlines.evaluate("../shared")
+        print(result["fakes"].figures["recall"], result["plv"].misses["wrong root code"][:3])
+    """
+    options = options or Options.from_env()
+    if limit is not None and limit < 1:
+        raise FaultlinesError("limit must be 1 or more articles")
+    if gold or plover:
+        if gold and not corpus:
+            raise FaultlinesError("gold needs corpus, the folder of the documents the gold files describe")
+        paths = _suite.DataPaths({"gold": (Path(gold), Path(corpus))} if gold else {},
+                                 plover=Path(plover) if plover else None)
+        sets = sets or [name for name, given in (("gold", gold), ("plover", plover)) if given]
+    else:
+        if shared is not None and not Path(shared).is_dir():
+            raise FaultlinesError(f"{shared} is not a folder: give the shared data folder (with gold/, corpus/, data/)")
+        paths = _suite.DataPaths.under(Path(shared) if shared is not None else _suite.default_shared())
+    return _suite.run_sets(paths, options, sets=sets, limit=limit, progress=progress)
 
 
 def _record_from_row(row: dict) -> dict:

@@ -37,7 +37,7 @@ def test_docs_every_setting_has_an_environment_variable_in_readme(setting):
 def test_docs_public_api_is_exactly_all():
     # As httpx does: what the package exports is what __all__ says, and all of it exists.
     public = {name for name in dir(faultlines) if not name.startswith("_")} - {
-        "analyse", "api", "cli", "core", "errors", "evaluate", "export", "extract", "ingest", "nlp", "options", "resolve", "store",
+        "analyse", "api", "cli", "core", "errors", "export", "extract", "ingest", "nlp", "options", "resolve", "store",
         "values", "logging", "serve",
     }
     assert public == set(faultlines.__all__) - {"__version__"}

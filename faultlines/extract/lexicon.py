@@ -98,6 +98,18 @@ class Lexicon:
     indefinite_determiners: frozenset[str] = frozenset()
     inclusion_verbs: frozenset[str] = frozenset()
     inflections: dict[str, str] = field(default_factory=dict)  # irregular form -> verb lemma ("retook" -> "retake")
+    instrument_nouns: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
+    cause_marks: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
+    manner_preps: frozenset[str] = frozenset()
+    aided_preps: frozenset[str] = frozenset()
+    weapon_use_type: str = "ASSAULT"
+    weapon_target_preps: tuple[str, ...] = ()
+    quantity_nouns: frozenset[str] = frozenset()
+    # Types of material force: only their nouns take an agent from "from" ("fire from ISIS
+    # positions"), and only they pass an agent on to a passive verb done "in" them.
+    force_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
 
 
 def _triggers(raw: dict, section: str, path: Path, allowed: frozenset[str] = ENTRY_KEYS,
@@ -158,6 +170,14 @@ def _check_keys(raw: dict, allowed, path: Path) -> None:
 def _merged(hand: dict[str, Trigger], derived: dict[str, Trigger]) -> dict[str, Trigger]:
     """Hand-written entries win over derived ones for the same word."""
     return {**derived, **hand}
+def _weapon_use(raw: dict, path: Path) -> tuple[str, tuple[str, ...]]:
+    entry = raw.get("weapon_use") or {"type": "ASSAULT", "preps": []}
+    unknown = sorted(set(entry) - {"type", "preps"})
+    if unknown:
+        raise FaultlinesError(f"{path}: weapon_use: unknown key(s) {', '.join(unknown)} (use only type and preps)")
+    if entry.get("type") not in PLOVER_EVENTS:
+        raise FaultlinesError(f"{path}: weapon_use: unknown type {entry.get('type')!r} (use a PLOVER event type)")
+    return entry["type"], tuple(str(p).lower() for p in entry.get("preps", ()))
 
 
 def _words(value) -> tuple[str, ...]:
@@ -197,8 +217,11 @@ def _read(path: Path) -> dict:
 
 
 EVENTS_SECTIONS = frozenset({*TRIGGER_SECTIONS, "light_verbs", "light_nouns", "purpose_nouns", "object_control",
-                             "relativizers", "indefinite_determiners", "inclusion_verbs"})
-NOT_A_LIST = frozenset({"inflections"})
+                             "relativizers", "indefinite_determiners", "inclusion_verbs", "instrument_nouns",
+                             "means_preps", "weapon_use", "manner_preps", "aided_preps", "definite_determiners",
+                             "cause_marks", "quantity_nouns"})
+# Lexicon fields that are not a section of a rules file of their own.
+NOT_A_LIST = frozenset({"inflections", "weapon_use_type", "weapon_target_preps", "force_types"})
 # attribution.yaml: every list the Lexicon holds that events.yaml does not, by its field's name.
 ATTRIBUTION_SECTIONS = frozenset(f.name for f in fields(Lexicon)) - EVENTS_SECTIONS - NOT_A_LIST
 
@@ -260,6 +283,15 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         reported_future=words("reported_future"),
         purpose_nouns=frozenset(str(w).lower() for w in raw.get("purpose_nouns", ())),
         light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
+        instrument_nouns=frozenset(str(w).lower() for w in raw.get("instrument_nouns", ())),
+        means_preps=frozenset(str(w).lower() for w in raw.get("means_preps", ())),
+        weapon_use_type=_weapon_use(raw, events)[0],
+        weapon_target_preps=_weapon_use(raw, events)[1],
+        cause_marks=frozenset(str(w).lower() for w in raw.get("cause_marks", ())),
+        definite_determiners=frozenset(str(w).lower() for w in raw.get("definite_determiners", ())),
+        manner_preps=frozenset(str(w).lower() for w in raw.get("manner_preps", ())),
+        aided_preps=frozenset(str(w).lower() for w in raw.get("aided_preps", ())),
+        quantity_nouns=frozenset(str(w).lower() for w in raw.get("quantity_nouns", ())),
         mobilizing_governors=words("mobilizing_governors"),
         claim_nouns=words("claim_nouns"),
         claim_making_verbs=words("claim_making_verbs"),

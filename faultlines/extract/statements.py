@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import arguments
 from .attribution import AttributionFinder, Frame
 from .candidates import EVENTS_ATTR, EventCandidate, events_of, expand as _expand  # noqa: F401 (events_of: re-exported)
 from .claim_nouns import ClaimNounReader, rejected_claims
@@ -32,6 +33,7 @@ _SPEECH_ACTS = type_table().names(speech_act=True)
 _HOSTILE = type_table().names(hostile=True)
 _SYMMETRIC = type_table().names(symmetric=True)
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
+_RELATIVIZERS = ("which", "who", "that", "whom")
 
 
 @Language.factory("faultlines_statements", default_config={})
@@ -74,10 +76,11 @@ class StatementFinder:
         # claimed, not whom it rejects ("dismissed claims of strikes on ISIS").
         rejecting = {c.rejecting_verb for c in claims}
         found: list[EventCandidate] = []
+        weapons = arguments.weapons_aimed(doc, self.lexicon)
         for token in doc:
             if token.i in rejecting:
                 continue
-            for candidate in self._candidates(token):
+            for candidate in self._candidates(token, weapons):
                 frame = None if candidate.background else frames.get(candidate.trigger)
                 found.append(replace(candidate, frame=frame))
         found += self._accused_acts(doc, frames)
@@ -91,7 +94,7 @@ class StatementFinder:
 
     # -- triggers ---------------------------------------------------------------------
 
-    def _candidates(self, token: Token):
+    def _candidates(self, token: Token, weapons: dict[int, Token]):
         lemma = self._lemma(token)
         if self._is_accused_act(token):
             return  # read with its accusation, in _accused_acts
@@ -109,6 +112,9 @@ class StatementFinder:
             yield from self._noun(token, self.lexicon.nouns[lemma])
         elif token.lower_ in self.lexicon.compounds and token.i >= 2 and token.nbor(-1).text in ("-", "–"):
             yield from self._compound(token, self.lexicon.compounds[token.lower_])
+        if token.i in weapons and token.pos_ == "VERB" and (
+                lemma not in self.lexicon.verbs or lemma in self.lexicon.light_verbs):
+            yield from self._weapon_use(token, weapons[token.i])
 
     def _commitment(self, verb: Token, type_: str) -> str | None:
         """AGREE, THREATEN or MOBILIZE when the clause commits its subject to the act, else None."""
@@ -169,15 +175,24 @@ class StatementFinder:
         return accusation is not None and token.head.lower_ in accusation.accused_act
 
     def _verb(self, verb: Token, trigger: Trigger):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        # "government forces backed by Hezbollah", "a town besieged by the army": a past
+        # participle on a noun is a passive whose subject is that noun.
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+        passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         preps = DEFAULT_TARGET_PREPS if trigger.preps is None else trigger.preps
         if self._object_carries_event(verb):
             return  # "sent a proposal to Russia", "launched strikes": the noun says what happens
         if passive:
-            sources = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
-            targets = [c for c in verb.children if c.dep_ == "nsubjpass"] + self._prep_objects(verb, preps)
+            # "killed by ISIS", "killed in Russian airstrikes", "killed at the hands of ISIS"
+            sources = arguments.passive_agents(verb, self.lexicon)
+            undergoing = [verb.head] if participle else [
+                _antecedent(verb.head, c.lower_, self.role_nouns) if verb.dep_ == "relcl" and c.lower_ in _RELATIVIZERS else c
+                for c in verb.children if c.dep_ == "nsubjpass"]
+            targets = undergoing + self._prep_objects(verb, preps)
             fallback = []
         else:
+            undergoing = []
             sources = self._subjects(verb)
             targets = [c for c in verb.children if c.dep_ in _OBJECTS]
             fallback = self._prep_objects(verb, preps)
@@ -185,6 +200,11 @@ class StatementFinder:
             targets = [c for c in targets if c.lower_ not in trigger.particle]
             if not targets:
                 targets, fallback = fallback, []
+        # "the bombardment killed 43", "an IED planted by the Taliban killed two soldiers":
+        # an act or a weapon as subject stands for whoever carries it out.
+        sources = [d for s in sources for d in arguments.doers(s, self.lexicon)]
+        # "the army repelled an ISIS attack": an act done to an act is done to its agent.
+        targets = [d for t in targets for d in arguments.acted_upon(t, self.lexicon)]
         fallback += self._complement_targets(verb, sources, trigger.type)
         symmetric = False
         if any(t.lower_ == "one" and any(c.lower_ == "another" for c in t.children) or t.lower_ == "other"
@@ -211,7 +231,8 @@ class StatementFinder:
         if trigger.object_type and any(c.dep_ in ("dobj", "obj") for c in verb.children):
             type_, kind = trigger.object_type, "event"  # "evacuated ISIS commanders" helps them
         # The object, or what the verb is done from or to ("withdrew from the program").
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or self._prep_objects(verb, preps)
+        # (In the passive, what undergoes it: "crimes committed by the regime".)
+        objects = (undergoing if passive else [c for c in verb.children if c.dep_ in ("dobj", "obj")]) or self._prep_objects(verb, preps)
         for obj in objects:
             if obj.lemma_.lower() in trigger.by_object:  # "expelled two diplomats": a sanction
                 type_ = trigger.by_object[obj.lemma_.lower()]
@@ -228,8 +249,26 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             fallback_sources=tuple(t.i for t in _expand(self._purpose_subjects(verb))),
-            negated=is_negated(verb, self.lexicon), hypothetical=self._verb_hypothetical(verb), symmetric=symmetric,
+            # "to stop crimes carried out by the regime": a participle describes an act the
+            # noun presupposes, however open the clause around the noun is.
+            negated=is_negated(verb, self.lexicon), symmetric=symmetric,
+            hypothetical=False if participle else self._verb_hypothetical(verb),
             background=self._described(verb),
+        )
+
+    def _weapon_use(self, verb: Token, weapon: Token):
+        """"helicopters dropped barrel bombs on the market", "militants fired dozens of mortar
+        shells at the town": whatever the verb, aiming a weapon at someone is an assault.
+        Only with a target ("found explosives in a car" is no attack)."""
+        preps = tuple(self.lexicon.weapon_target_preps)
+        targets = self._prep_objects(verb, preps) + self._prep_objects(weapon, preps)
+        if not targets:
+            return
+        sources = [d for s in self._subjects(verb) for d in arguments.doers(s, self.lexicon)]
+        yield EventCandidate(
+            trigger=verb.i, type=self.lexicon.weapon_use_type, kind="event", how="weapon",
+            sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
+            negated=is_negated(verb, self.lexicon), hypothetical=is_hypothetical(verb, self.lexicon),
         )
 
     def _described(self, verb: Token) -> bool:
@@ -262,10 +301,10 @@ class StatementFinder:
         # An entry without prepositions (a codebook noun) takes its type's (types.yaml).
         noun_preps = trigger.preps if trigger.preps is not None else type_table()[trigger.type].noun_preps
         targets = self._prep_objects(phrase, noun_preps)
-        sources = [c for c in phrase.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < phrase.i and c.i != noun.i]
+        modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
-        sources += [t for c in list(sources) for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
-        sources += [p for by in phrase.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
+        sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
+        sources += [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
         symmetric = False
         between = [p for b in phrase.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
         if between:
@@ -291,6 +330,17 @@ class StatementFinder:
                 # "a US national was put under investigation", "the town came under attack":
                 # the subject undergoes it.
                 targets = [c for c in head_verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            elif phrase.head.lower_ in self.lexicon.manner_preps and trigger.type not in self.lexicon.force_types:
+                # "Russian planes operate in support of the Assad regime", "advanced in
+                # cooperation with the army": what the subject does is this act.
+                sources = self._subjects(head_verb)
+                targets = targets or [p for of in phrase.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+            elif phrase.head.lower_ in self.lexicon.aided_preps and trigger.type not in self.lexicon.force_types:
+                # "the SDF advanced with U.S.-led air support", "with the help of Russia": the
+                # helper helps the subject.
+                helpers = sources + [
+                    p for of in phrase.children if of.lower_ in ("of", "from") for p in of.children if p.dep_ == "pobj"]
+                sources, targets = helpers, self._subjects(head_verb)
         status_token = phrase.head if phrase.dep_ in ("dobj", "obj", "nsubj") and phrase.head.pos_ in ("VERB", "AUX") else phrase
         fallback = self._complement_targets(phrase, sources, trigger.type)
         if trigger.needs_prep and not targets and not fallback:
@@ -310,8 +360,21 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             negated=is_negated(noun, self.lexicon) or (status_token is not noun and is_negated(status_token, self.lexicon)),
-            hypothetical=is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
+            hypothetical=not self._presupposed(phrase) and is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
         )
+
+    def _presupposed(self, phrase: Token) -> bool:
+        """A definite act the clause takes as given: "called on Russia to stop the crimes
+        carried out by the regime", "vowed to avenge the bombing of the village". Not one
+        the subject undertakes ("will launch the offensive") nor one a plan or wish names."""
+        definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners
+                       for c in phrase.children)
+        if not definite or phrase.dep_ not in ("dobj", "obj", "pobj"):
+            return False
+        governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+        lemma = self._lemma(governor)
+        return lemma not in self.lexicon.light_verbs and lemma not in self.lexicon.hypothetical_governors \
+            and lemma not in self.lexicon.wanting_verbs
 
     def _relational(self, noun: Token, trigger: Trigger):
         """"al-Qaeda's affiliate", "its Hezbollah militia allies", "Iran's proxies such as X"."""
@@ -324,8 +387,18 @@ class StatementFinder:
         possessors = [c for member in group for c in member.children if c.dep_ == "poss"]
         possessors += [p for member in group for of in member.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
         if not possessors:
+            # "al-Qaeda affiliate al-Nusra Front", "Iranian proxies": a name or demonym before it.
+            possessors = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+                          and c.pos_ in ("PROPN", "ADJ")]
+        if not possessors:
             return
-        referents = [noun.head] if noun.dep_ == "appos" else [noun]
+        # What the noun stands for: the name it introduces ("its armed wing YPG", "the
+        # PKK's Syrian affiliate PYD"), the phrase it is in apposition to, or the noun
+        # itself. Not a modifier of it: "Syrian" in "the PKK's Syrian affiliate" says where.
+        named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            named.append(noun.head)
+        referents = named or ([noun.head] if noun.dep_ == "appos" else [noun])
         for member in group:  # "..., which include militias such as Hezbollah"
             for clause in member.children:
                 if clause.dep_ == "relcl" and clause.lemma_.lower() in self.lexicon.inclusion_verbs:
@@ -473,7 +546,10 @@ class StatementFinder:
     def _purpose_subjects(self, verb: Token) -> list[Token]:
         """Who does what a purpose infinitive hung on an object says: the subject of the verb
         that governs the object ("exploit any agreement to bolster the regime")."""
-        if verb.dep_ == "acl" and _has_to(verb) and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # ... and "rebel groups issued a statement asking civilians to leave": what the
+        # statement does, its issuer does.
+        if verb.dep_ == "acl" and (_has_to(verb) or verb.tag_ == "VBG") and verb.head.dep_ in ("dobj", "obj") \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(verb.head.head)
         return []
 
