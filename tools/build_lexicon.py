@@ -66,7 +66,15 @@ increase indicate influence inhabit insert issue join lead learn leave link look
 move pass pit place plan prefer prepare prize provide publish pull question rake react reason relate remove render
 research reside reveal ring rip rule run scan search serve set show sign skim spark spoil stock study swear sweep
 table take task tear tend tender think tie train trade triumph use value want ward weigh win
+assemble gather amass congregate converge cluster flock huddle unite conglomerate constellate conjoin
+agonise agonize annoy arouse bother discomfit disconcert disquiet disturb enkindle irk irritate upset vex rag
+plague torment
 """.split())
+# CAMEO 03 ("express intent to cooperate, to yield, to meet ...") codes a statement of
+# intent: its verbs ("ensure", "intend", "aim") govern the act they announce, which the
+# extractor reads from their complement and marks as a commitment. Typed as AGREE on
+# their own, they would make the subject agree with whatever their object is.
+INTENT_ROOTS = ("03",)
 
 NOTICE = """\
 # Derived data: verb and event-noun triggers from PETRARCH2's CAMEO verb dictionary
@@ -201,7 +209,7 @@ def build(codebooks: Path) -> dict:
                     continue
                 kind = counts.most_common(1)[0][0]
                 code = next(c for p, c in mine if plover_type(c, table) == kind)
-            if kind is None:
+            if kind is None or code.startswith(INTENT_ROOTS):
                 continue
             # Polysemy: when most of what the verb was coded as is another type, its own
             # type is not what it usually says ("hammer out a treaty", "match").
