@@ -19,7 +19,7 @@ import yaml
 from .errors import FaultlinesError
 
 TYPES_FILE = Path(__file__).with_name("types.yaml")
-FIELDS = ("kind", "gold_class", "claim_class", "symmetric", "hostile", "speech_act", "alignment", "noun_preps")
+FIELDS = ("kind", "gold_class", "claim_class", "symmetric", "hostile", "force", "speech_act", "alignment", "noun_preps")
 OPTIONAL_FIELDS = ("plover",)
 KINDS = ("event", "relation")
 ALIGNMENTS = ("aligned", "opposed", "none")
@@ -33,6 +33,7 @@ class StatementType:
     claim_class: str
     symmetric: bool
     hostile: bool
+    force: bool
     speech_act: bool
     alignment: str
     noun_preps: tuple[str, ...]
@@ -117,12 +118,12 @@ def type_table(path: Path = TYPES_FILE) -> TypeTable:
             _fail(where, f"kind is {entry['kind']!r}", f"use one of {', '.join(KINDS)}")
         if entry["alignment"] not in ALIGNMENTS:
             _fail(where, f"alignment is {entry['alignment']!r}", f"use one of {', '.join(ALIGNMENTS)}")
-        for flag in ("symmetric", "hostile", "speech_act"):
+        for flag in ("symmetric", "hostile", "force", "speech_act"):
             if not isinstance(entry[flag], bool):
                 _fail(where, f"{flag} is {entry[flag]!r}", "use true or false")
         found[str(name)] = StatementType(
             name=str(name), kind=entry["kind"], gold_class=str(entry["gold_class"]), claim_class=str(entry["claim_class"]),
-            symmetric=entry["symmetric"], hostile=entry["hostile"], speech_act=entry["speech_act"],
+            symmetric=entry["symmetric"], hostile=entry["hostile"], force=entry["force"], speech_act=entry["speech_act"],
             alignment=entry["alignment"], noun_preps=tuple(str(p).lower() for p in entry["noun_preps"] or ()),
             plover=entry.get("plover"),
         )

@@ -109,7 +109,7 @@ class Lexicon:
     quantity_nouns: frozenset[str] = frozenset()
     # Types of material force: only their nouns take an agent from "from" ("fire from ISIS
     # positions"), and only they pass an agent on to a passive verb done "in" them.
-    force_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
+    force_types: frozenset[str] = type_table().names(force=True)
 
 
 def _triggers(raw: dict, section: str, path: Path, allowed: frozenset[str] = ENTRY_KEYS,
