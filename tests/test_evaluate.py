@@ -9,6 +9,7 @@ import pytest
 from faultlines.evaluate import (
     GoldError,
     actor_keys,
+    coarse_type,
     gold_event_type,
     load_gold,
     load_plover,
@@ -441,6 +442,15 @@ def test_evaluate_cli_plover_scores_with_one_sided_events_on(tmp_path):
 
     result = CliRunner().invoke(app, ["evaluate", "--plover", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
-    (figures,) = json.loads(result.output)["plover"]["figures"]
-    assert figures["one_sided"] == "on"
-    assert (figures["type_strict"], figures["no_output"]) == ("1.00", 0)
+    (row,) = json.loads(result.stdout)["sets"]
+    assert row["set"] == "plover" and row["note"].startswith("one-sided on")
+    assert (row["items"], row["type"], row["source"]) == (1, 1.0, 1.0)
+
+
+def test_evaluate_protest_counts_as_accuse_as_annotation_says(tmp_path, catalogue):
+    # ANNOTATION.md: ACCUSE = ACCUSE or PROTEST ("Turkey has protested against Washington's decision").
+    write(tmp_path, "aliases.yaml", ALIASES)
+    write(tmp_path, "c.yaml", "doc: c.txt\nstatements:\n"
+          "  - {type: ACCUSE, src: RUS, tgt: US, by: [OUTLET], status: fact, core: true}\n")
+    score = score_gold(load_gold(tmp_path), [st("PROTEST", RUS, USA, doc="c.txt")], catalogue)
+    assert coarse_type("PROTEST") == "ACCUSE" and score.figures.recall == 1.0

@@ -40,6 +40,14 @@ FOUND = [
      ("ACCUSE", "TUR", "ISIS")),
     ("relational-noun-names-its-referent", "The PKK's Syrian affiliate PYD controls the area.",
      ("MEMBER_OF", "PYD", "PKK")),
+    ("act-preposition-hung-on-its-agent", "The strikes came after rocket attacks by ISIS on the Turkish border town of Kilis.",
+     ("ASSAULT", "ISIS", "TUR")),
+    ("examples-after-including-act", "Several factions including Ahrar al-Sham attacked Syrian army positions.",
+     ("ASSAULT", "AHRAR_ALSHAM", "SYR")),
+    ("death-noun-by-agent", "The killing of two Turkish journalists by ISIS was condemned.",
+     ("ASSAULT", "ISIS", "TUR")),
+    ("role-without-comma", "The talks were led by Zahran Alloush leader of the Army of Islam.",
+     ("MEMBER_OF", "person:zahran-alloush", "JAISH_ALISLAM")),
     ("relational-noun-as-compound", "Al-Qaeda affiliate Nusra Front claimed the attack.",
      ("MEMBER_OF", "NUSRA", "AQ")),
 ]
@@ -72,6 +80,20 @@ NEVER = [
 def test_arguments_victims_side_never_acts(name, text, forbidden):
     records = extract(text)
     assert not any(matches(r, *forbidden) for r in records), describe(records)
+
+
+WISHED = [
+    ("planned-act", "The US plans strikes against ISIS.", ("ASSAULT", "USA", "ISIS")),
+    ("wanted-act", "Russia wants a ceasefire with the rebels.", ("AGREE", "RUS", "REBELS")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, text, expected", WISHED, ids=[c[0] for c in WISHED])
+def test_arguments_planned_or_wanted_act_is_its_subjects_and_hypothetical(name, text, expected):
+    records = extract(text)
+    assert any(matches(r, *expected, status="hypothetical") for r in records), describe(records)
+    assert not any(matches(r, *expected, status="fact") for r in records), describe(records)
 
 
 @pytest.mark.slow

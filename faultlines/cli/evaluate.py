@@ -16,7 +16,7 @@ from ..evaluate.suite import DEFAULT_LIMIT, FIGURES, SETS, Evaluation
 from ..options import Options
 from . import app, reports_errors
 from .ingest import MODEL_OPTION
-from .output import Format, emit, stderr, stdout
+from .output import Format, stderr, stdout
 
 COLUMNS = ("set", "items", *FIGURES, "note")
 # Short headers keep the table within a terminal; --format json has the full names.
@@ -36,7 +36,7 @@ def _table(evaluation: Evaluation, verbose: bool) -> None:
     for row in rows:
         table.add_row(*("-" if row[c] is None else str(row[c]) for c in shown))
     # Piped into a file the table keeps all its columns; a terminal shows what fits.
-    console = stdout if stdout.is_terminal else Console(width=max(stdout.width, 120), soft_wrap=False)
+    console = stdout if stdout.is_terminal else Console(width=max(stdout.width, 160), soft_wrap=False)
     console.print(table)
     for row in rows:
         console.print(f"  {row['set']}: {row['note']}", highlight=False, style="dim" if "skipped" not in row["note"] else "yellow")
@@ -44,9 +44,21 @@ def _table(evaluation: Evaluation, verbose: bool) -> None:
         return
     for result in evaluation.sets:
         for kind, items in result.misses.items():
-            emit([dict(item) for item in items], Format.table, title=f"{result.name}: {kind} ({len(items)})")
+            _kind_table(console, f"{result.name}: {kind} ({len(items)})", items)
         if not result.misses and not result.skipped:
-            stdout.print(f"{result.name}: nothing missed", style="dim")
+            console.print(f"{result.name}: nothing missed", style="dim")
+
+
+def _kind_table(console: Console, title: str, items) -> None:
+    """One kind of miss: every row in full, long cells folded onto more lines rather than cut."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    columns = list(items[0]) if items else []
+    for column in columns:
+        short = all(len(str(item.get(column, ""))) <= 12 for item in items)
+        table.add_column(column, no_wrap=short, overflow="fold")
+    for item in items:
+        table.add_row(*("" if item.get(c) is None else str(item.get(c)) for c in columns))
+    console.print(table)
 
 
 def _json(evaluation: Evaluation, verbose: bool) -> dict:

@@ -1,7 +1,12 @@
 """Evaluation: score extracted statements against the gold files and the PLOVER records.
 
-Pure functions over statement dicts (the contract in ANNOTATION.md); the
-``faultlines evaluate`` command runs the extractor and prints what these return.
+Pure functions over statement dicts (the contract in ANNOTATION.md), one scorer module
+per kind of set (gold.py, plover.py, plv.py, perpetrator.py); suite.py runs every set at
+once for ``faultlines evaluate`` and ``faultlines.evaluate()``.
+
+After ``import faultlines`` the attribute ``faultlines.evaluate`` is that API function, not
+this package: import from here with ``from faultlines.evaluate.plv import score_plv``
+(``import faultlines.evaluate.plv as plv`` would look the module up on the function).
 """
 
 from .gold import (

@@ -24,13 +24,13 @@ Kinds = dict[str, list[dict[str, Any]]]
 
 
 def describe(statement: Mapping[str, Any] | None) -> str:
-    """A statement in one line: ASSAULT RUS -> SDF by outlet:None [fact]."""
+    """A statement in one line: ASSAULT RUS -> SDF by outlet:levant-wire [fact]."""
     if not statement:
         return ""
     by = statement.get("asserted_by") or {}
     source, target = statement.get("source") or {}, statement.get("target") or {}
     return (f"{statement.get('type')} {source.get('id')} -> {target.get('id')} "
-            f"by {by.get('kind')}:{by.get('id')} [{statement.get('status')}]")
+            f"by {by.get('id') or by.get('kind')} [{statement.get('status')}]")
 
 
 def _expected(gold) -> str:

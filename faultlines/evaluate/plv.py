@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ _TOP_KEYS = {"classes", "types", "modality"}
 _TYPE_KEYS = {"root", "why", "example"}
 _MODALITY_KEYS = {"by_class", "keep", "why", "example"}
 _COLUMNS = ("sentence", "source", "target", "gold_root")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -117,11 +119,11 @@ def load_plv_codes(path: Path = CODES_FILE) -> PlvCodes:
             problem(f"classes: {code}", f"class {cls!r} is not 1-4", "write CODE: 1, 2, 3 or 4")
     types: dict[str, str | None] = {}
     for type_, entry in (data.get("types") or {}).items():
+        for key in sorted(set(entry) - _TYPE_KEYS if isinstance(entry, dict) else ()):
+            problem(f"types: {type_}", f"unknown key {key!r}", f"use only {', '.join(sorted(_TYPE_KEYS))}")
         if not isinstance(entry, dict) or "root" not in entry or "example" not in entry:
             problem(f"types: {type_}", "needs root: and example:", "write TYPE: {root: CODE, why: ..., example: ...}")
             continue
-        for key in sorted(set(entry) - _TYPE_KEYS):
-            problem(f"types: {type_}", f"unknown key {key!r}", f"use only {', '.join(sorted(_TYPE_KEYS))}")
         if entry["root"] is not None and entry["root"] not in classes:
             problem(f"types: {type_}", f"root {entry['root']!r} is not in classes", "use a code listed under classes")
         types[str(type_)] = entry["root"]
@@ -129,11 +131,11 @@ def load_plv_codes(path: Path = CODES_FILE) -> PlvCodes:
     keep: dict[str, frozenset[str]] = {}
     for status, entry in (data.get("modality") or {}).items():
         where = f"modality: {status}"
+        for key in sorted(set(entry) - _MODALITY_KEYS if isinstance(entry, dict) else ()):
+            problem(where, f"unknown key {key!r}", f"use only {', '.join(sorted(_MODALITY_KEYS))}")
         if not isinstance(entry, dict) or "example" not in entry:
             problem(where, "needs by_class: and example:", "write STATUS: {by_class: {CLASS: CODE}, keep: [], example: ...}")
             continue
-        for key in sorted(set(entry) - _MODALITY_KEYS):
-            problem(where, f"unknown key {key!r}", f"use only {', '.join(sorted(_MODALITY_KEYS))}")
         by_class = {int(k): v for k, v in (entry.get("by_class") or {}).items()}
         for cls, code in by_class.items():
             if cls not in (1, 2, 3, 4) or code not in classes:
@@ -216,7 +218,7 @@ class _SpanAgreement:
     def __call__(self, actor: Any, span: str) -> bool:
         if not isinstance(actor, Mapping) or not span.strip():
             return False
-        text = f" {normalize_name(span)} "
+        text = f" {_comparable(span)} "
         names = self.names(actor)
         if any(f" {name} " in text for name in names):
             return True
@@ -235,18 +237,28 @@ class _SpanAgreement:
     def names(self, actor: Mapping) -> frozenset[str]:
         key = f"{actor.get('id')}|{actor.get('name')}"
         if key not in self._names:
-            names = {normalize_name(str(actor.get("name") or ""))}
+            names = {_comparable(str(actor.get("name") or ""))}
             actor_id = str(actor.get("id") or "")
             if actor_id.startswith("person:"):
-                names.add(actor_id.removeprefix("person:").replace("-", " "))
+                names.add(_comparable(actor_id.removeprefix("person:").replace("-", " ")))
             for each in self.lineage(actor):
                 if self.catalogue is not None and each in self.catalogue:
-                    names |= {normalize_name(a.text) for a in self.catalogue.entry(each).aliases}
-                    names.add(normalize_name(self.catalogue.get(each).name))
+                    names |= {_comparable(a.text) for a in self.catalogue.entry(each).aliases}
+                    names.add(_comparable(self.catalogue.get(each).name))
             self._names[key] = frozenset(n for n in names if len(n) > 1)
         return self._names[key]
 
     def demonyms(self, span: str) -> list:
         if self.catalogue is None:
             return []
-        return [state for word in normalize_name(span).split() if (state := self.catalogue.demonym(word))]
+        return [state for word in _comparable(span).split() if (state := self.catalogue.demonym(word))]
+
+
+def _comparable(text: str) -> str:
+    """A name as spans and actors are compared: normalized, possessives off, plurals singular.
+
+    "Syria's president" -> "syria president", "rebel positions" -> "rebel position",
+    "rebels" -> "rebel"; short words ("US") stay as they are.
+    """
+    words = normalize_name(_POSSESSIVE.sub("", text)).split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)

@@ -62,8 +62,10 @@ def expand(tokens) -> list[Token]:
             continue
         found.append(token)
         queue += [c for c in token.children if c.dep_ == "conj"]
-        # "such as Lebanese Hezbollah": the examples stand for the group.
+        # "such as Lebanese Hezbollah", "militant groups including the Nusra Front": the
+        # examples stand for the group.
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as" and any(a.lower_ == "such" for a in prep.lefts):
+            if prep.dep_ == "prep" and (prep.lower_ == "as" and any(a.lower_ == "such" for a in prep.lefts)
+                                        or prep.lower_ == "including"):
                 queue += [c for c in prep.children if c.dep_ == "pobj"]
     return found

@@ -304,7 +304,15 @@ class StatementFinder:
         modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
         sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
-        sources += [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
+        later_agents = [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
+        sources += later_agents
+        if not sources and trigger.type in self.lexicon.force_types:
+            # "the deaths of 735 civilians in its strikes": the act it came about in says who.
+            sources = [d for a in arguments.passive_agents(phrase, self.lexicon) for d in arguments.doers(a, self.lexicon)]
+        if not targets:
+            # "rocket attacks by the militants on the border town": the parser often hangs
+            # the act's own preposition on the agent before it.
+            targets = [t for agent in later_agents for t in self._prep_objects(agent, noun_preps)]
         symmetric = False
         between = [p for b in phrase.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
         if between:
@@ -320,6 +328,8 @@ class StatementFinder:
                 targets = self._prep_objects(phrase.head, noun_preps)  # "cut a deal with X"
             if not targets:  # "Finland will give Tanzania a grant"
                 targets = [c for c in phrase.head.children if c.dep_ in ("dative", "iobj")]
+        if not sources and self._wished_for(phrase):
+            sources = self._subjects(phrase.head)  # "Russia wants a ceasefire with the rebels"
         if not sources and phrase.dep_ == "pobj" and phrase.head.dep_ == "prep" and phrase.head.head.pos_ == "VERB":
             head_verb = phrase.head.head
             # "engaged in talks", "went ahead with the attack"; not "imposed a curfew after a
@@ -360,15 +370,22 @@ class StatementFinder:
             sources=tuple(t.i for t in _expand(sources)), targets=tuple(t.i for t in _expand(targets)),
             fallback_targets=tuple(t.i for t in _expand(fallback)),
             negated=is_negated(noun, self.lexicon) or (status_token is not noun and is_negated(status_token, self.lexicon)),
-            hypothetical=not self._presupposed(phrase) and is_hypothetical(status_token, self.lexicon), symmetric=symmetric,
+            hypothetical=not self._presupposed(phrase) and (is_hypothetical(status_token, self.lexicon) or self._wished_for(phrase)),
+            symmetric=symmetric,
         )
+
+    def _wished_for(self, phrase: Token) -> bool:
+        """"the US plans strikes against ISIS", "Turkey wants a ceasefire": an act that is
+        the object of planning or wanting has not happened."""
+        return phrase.dep_ in ("dobj", "obj") and self._lemma(phrase.head) in self.lexicon.wanting_verbs
 
     def _presupposed(self, phrase: Token) -> bool:
         """A definite act the clause takes as given: "called on Russia to stop the crimes
         carried out by the regime", "vowed to avenge the bombing of the village". Not one
         the subject undertakes ("will launch the offensive") nor one a plan or wish names."""
+        # ... or described by what was done: "to stop crimes carried out by the regime".
         definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in self.lexicon.definite_determiners
-                       for c in phrase.children)
+                       or c.dep_ == "acl" and c.tag_ == "VBN" for c in phrase.children)
         if not definite or phrase.dep_ not in ("dobj", "obj", "pobj"):
             return False
         governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
@@ -388,8 +405,10 @@ class StatementFinder:
         possessors += [p for member in group for of in member.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
         if not possessors:
             # "al-Qaeda affiliate al-Nusra Front", "Iranian proxies": a name or demonym before it.
-            possessors = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
-                          and c.pos_ in ("PROPN", "ADJ")]
+            # A name wins over a demonym: in "the PKKs Syrian affiliate" (the apostrophe lost)
+            # "Syrian" says where.
+            before = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+            possessors = [c for c in before if c.pos_ == "PROPN"] or [c for c in before if c.pos_ == "ADJ"]
         if not possessors:
             return
         # What the noun stands for: the name it introduces ("its armed wing YPG", "the

@@ -332,6 +332,11 @@ class MentionResolver:
         for child in span.root.children:
             if child.dep_ == "appos" and child.i >= span.end:
                 self._role_in(doc[child.left_edge.i:child.right_edge.i + 1], person, state, before_name=False)
+        head = span.root.head
+        if span.root.dep_ == "compound" and head.i >= span.end and head.lemma_.lower() in self.cues.role_nouns:
+            # "Zahran Alloush leader of the Army of Islam": without the comma (stripped from
+            # the text, or never written) the parser makes the name a modifier of the role.
+            self._role_in(doc[head.i:head.right_edge.i + 1], person, state, before_name=False)
 
     def _role_in(self, words: Span, person: Actor, state: "_DocState", before_name: bool) -> None:
         inner = [(span, actor) for span, actor in state.spans_within(words) if actor.id != person.id]

@@ -67,7 +67,7 @@ class StatementResolver:
 
     def resolve(self, doc: Doc, article: Article, found: ActorsFound, *, one_sided: bool = False) -> StatementsFound:
         """Statements of a Doc; with ``one_sided``, also events with only one known end."""
-        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person)
+        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person, frozenset(self.lexicon.compounds))
         outlet = outlet_actor(article.outlet, self.catalogue)
         sentences = list(doc.sents)
         statements: list[Statement] = []
@@ -238,9 +238,12 @@ class StatementResolver:
 class _MentionIndex:
     """Which actor a token stands for, through the mentions resolved in its Doc."""
 
-    def __init__(self, doc: Doc, found: ActorsFound, possessed_nouns: frozenset[str], first_person: frozenset[str]):
+    def __init__(self, doc: Doc, found: ActorsFound, possessed_nouns: frozenset[str], first_person: frozenset[str],
+                 tie_participles: frozenset[str] = frozenset()):
         self.possessed_nouns = possessed_nouns
         self.first_person = first_person
+        # "US-backed fighters" are not the US: the name in a hyphenated tie names the other end.
+        self.tie_participles = tie_participles
         self.roles = found.roles
         self.speaker_side: Actor | None = None  # set per candidate: whom "we" means there
         self._descriptions: dict[str, list[tuple[int, Actor]]] | None = None
@@ -288,7 +291,7 @@ class _MentionIndex:
                     c.dep_ == "poss" and _first_person(c, self.first_person) for c in token.children):
                 continue
             for child in token.children:
-                if child.dep_ == dep and child.i < token.i:
+                if child.dep_ == dep and child.i < token.i and child.lower_ not in self.tie_participles:
                     actor = self.actor_for(child, depth + 1)
                     if actor is not None:
                         return actor
