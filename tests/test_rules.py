@@ -47,6 +47,12 @@ def test_rules_example_gives_its_type(extract, section, word, entry):
     assert all(r["source"] and r["target"] for r in made)
 
 
+def test_rules_every_hand_entry_has_an_example():
+    missing = [f"{section}.{word}" for section in SECTIONS for word, entry in (EVENTS.get(section) or {}).items()
+               if not entry.get("example")]
+    assert not missing, f"write an example: for {', '.join(missing)}"
+
+
 def test_rules_every_type_of_the_lexicon_is_in_the_type_table():
     lexicon = load_lexicon()
     table = type_table()
