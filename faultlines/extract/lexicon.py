@@ -256,11 +256,16 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
     roles = frozenset(raw.get("light_verbs", ())) | frozenset(raw.get("object_control", ())) | words("reporting_verbs") \
         | words("hypothetical_governors") | words("wanting_verbs") | words("commissive_governors") | words("negating_governors")
     derived_verbs = {w: t for w, t in _triggers(derived, "verbs", codebook, CODEBOOK_KEYS, "codebook").items() if w not in roles}
+    # A noun that names a means of force ("rocket shells", "fire") is no act of its own:
+    # whoever uses it acts (instrument_nouns), whatever verb it derives from.
+    instruments = frozenset(str(w).lower() for w in raw.get("instrument_nouns", ()))
+    derived_nouns = {w: t for w, t in _triggers(derived, "nouns", codebook, CODEBOOK_KEYS, "codebook").items()
+                     if w not in instruments}
     verbs = _merged(_triggers(raw, "verbs", events), derived_verbs)
     return Lexicon(
         verbs=verbs,
         inflections=_inflections(derived.get("inflections") or {}, set(verbs) | set(raw.get("light_verbs", ()))),
-        nouns=_merged(_triggers(raw, "nouns", events), _triggers(derived, "nouns", codebook, CODEBOOK_KEYS, "codebook")),
+        nouns=_merged(_triggers(raw, "nouns", events), derived_nouns),
         compounds=_triggers(raw, "compounds", events),
         relational_nouns=_triggers(raw, "relational_nouns", events),
         light_verbs=frozenset(raw.get("light_verbs", ())),
