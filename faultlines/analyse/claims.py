@@ -22,17 +22,14 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from ..statement_types import type_table
 from ..values import Claim, Evidence, StatementKind
 
-# ANNOTATION.md "Types": neighbours that are a reasonable choice for each other share a class.
-COARSE_TYPES = MappingProxyType({
-    "AID": "SUPPORT", "BACKS": "SUPPORT",
-    "COERCE": "ASSAULT", "MOBILIZE": "ASSAULT", "HOSTILE_TO": "ASSAULT",
-    "MEMBER_OF": "MEMBER", "ALLIED_WITH": "ALLY", "RETREAT": "CONCEDE",
-})
+# Neighbours that are a reasonable choice for each other share a class (faultlines/types.yaml).
+COARSE_TYPES = type_table().class_map("claim_class")
 # Said of both sides alike: "A and B agreed" is the same claim as "B and A agreed".
-SYMMETRIC_TYPES = frozenset({"COOPERATE", "AGREE", "CONSULT", "ALLY"})
-RELATION_TYPES = frozenset({"BACKS", "ALLIED_WITH", "MEMBER_OF", "HOSTILE_TO"})
+SYMMETRIC_TYPES = type_table().symmetric_claim_classes()
+RELATION_TYPES = type_table().relations
 DEFAULT_WINDOW_DAYS = 30
 
 ClaimKey = tuple[str, str, str]   # (source, coarse type, target)

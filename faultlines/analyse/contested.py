@@ -23,12 +23,13 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
+from ..statement_types import type_table
 from ..values import Claim, Dispute, DisputeSide, Evidence
 from .claims import SameActor, day, opposes, overlaps
 
 # Coarse types that put two actors on one side, and the one that puts them at war.
-ALIGNED_TYPES = frozenset({"SUPPORT", "ALLY", "MEMBER", "COOPERATE"})
-HOSTILE_TYPES = frozenset({"ASSAULT"})
+ALIGNED_TYPES = type_table().claim_classes(alignment="aligned")
+HOSTILE_TYPES = type_table().claim_classes(alignment="opposed")
 NO_ALIGNMENT = frozenset({"generic"})
 OUTLETS = frozenset({"outlet", "media outlet"})
 BLAME_DAYS = 3          # "the same attack": reported within this many days of each other

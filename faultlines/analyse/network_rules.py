@@ -84,6 +84,9 @@ def _read(path: Path) -> NetworkRules:
     if not isinstance(raw, dict) or not isinstance(raw.get("types"), dict) or not raw["types"]:
         raise NetworkRulesError([Problem(where, "no 'types' mapping", "start the file with 'types:' and one entry per coarse type")])
     problems: list[Problem] = []
+    if set(raw) != {"types"}:  # a section nothing reads is a bug: the user believes it works
+        problems.append(Problem(where, f"unknown section(s) {', '.join(sorted(map(str, set(raw) - {'types'})))}",
+                                "keep only 'types:'"))
     weights: dict[str, TypeWeight] = {}
     for name, entry in raw["types"].items():
         found = _entry(str(name), entry, f"{where}: types.{name}", problems)

@@ -22,8 +22,7 @@ import yaml
 
 from ..errors import ProblemsError
 from ..resolve.catalogue import normalize_name
-from ..analyse.claims import COARSE_TYPES, SYMMETRIC_TYPES
-from ..analyse.claims import coarse_type as coarse_class
+from ..statement_types import type_table
 from ..values import Problem
 
 __all__ = [
@@ -31,16 +30,12 @@ __all__ = [
     "Miss", "MustNot", "actor_keys", "coarse_type", "load_gold", "score_gold",
 ]
 
-# ANNOTATION.md "Types": a reasonable choice between neighbours is not an error. The
-# classes are the ones claims merge on (analyse/claims.py).
-COARSE = COARSE_TYPES
-# ANNOTATION.md: "ACCUSE = ACCUSE or PROTEST" (the protesters accuse whom they protest
-# against); claims keep the two apart, the gold classes do not.
-GOLD_ONLY_CLASSES = MappingProxyType({"PROTEST": "ACCUSE"})
-PLOVER_EVENTS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+# ANNOTATION.md "Types": a reasonable choice between neighbours is not an error; the
+# classes are the table's gold_class column (faultlines/types.yaml).
+COARSE = type_table().class_map("gold_class")
+PLOVER_EVENTS = tuple(sorted(type_table().events))
 GOLD_CLASSES = frozenset(COARSE.get(t, t) for t in PLOVER_EVENTS) | frozenset(COARSE.values())
-SYMMETRIC = SYMMETRIC_TYPES
+SYMMETRIC = type_table().symmetric_claim_classes("gold_class")
 VOICES = MappingProxyType({"OUTLET": "outlet", "AUTHOR": "author", "ANON": "anonymous"})
 OWN_VOICE = frozenset({"outlet", "author"})
 CLAIMANTS = frozenset({"person", "organization", "anonymous"})
@@ -179,8 +174,7 @@ def _doc_key(name: Any) -> str:
 
 def coarse_type(type_: Any) -> str:
     """The gold class a system or gold type falls in: BACKS -> SUPPORT, HOSTILE_TO -> ASSAULT."""
-    coarse = coarse_class(str(type_ or ""))
-    return GOLD_ONLY_CLASSES.get(coarse, coarse)
+    return type_table().coarse(str(type_ or ""), "gold_class")
 
 
 # ---------------------------------------------------------------- loading

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..resolve.catalogue import normalize_name
+from ..statement_types import type_table
 from ..values import Problem
 from .gold import GoldError
 
@@ -34,8 +35,7 @@ __all__ = [
 GOLD_TYPE_MAP = MappingProxyType({"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
                                   "INVESTIGATE": "ACCUSE"})
 # Standing relations read as the PLOVER event they most resemble; MEMBER_OF has none.
-SYSTEM_TYPE_MAP = MappingProxyType({"BACKS": "SUPPORT", "HOSTILE_TO": "ASSAULT", "ALLIED_WITH": "COOPERATE",
-                                    "MEMBER_OF": None})
+SYSTEM_TYPE_MAP = MappingProxyType({name: type_table()[name].plover for name in sorted(type_table().relations)})
 
 
 @dataclass(frozen=True)

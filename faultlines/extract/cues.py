@@ -7,10 +7,12 @@ the YAML file, not this module.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
+
+from ..errors import FaultlinesError
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -37,6 +39,10 @@ class ActorCues:
 @functools.lru_cache(maxsize=1)
 def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    unknown = sorted(set(raw) - {f.name for f in fields(ActorCues)})
+    if unknown:  # a list nothing reads is a bug: the user believes it works
+        raise FaultlinesError(f"{path}: unknown list(s) {', '.join(unknown)} "
+                              f"(use only {', '.join(f.name for f in fields(ActorCues))}, or teach ActorCues the new one)")
     return ActorCues(
         role_nouns=frozenset(raw["role_nouns"]),
         titles=tuple(sorted(raw["titles"], key=len, reverse=True)),

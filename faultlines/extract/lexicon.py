@@ -9,20 +9,28 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
 
 from ..errors import FaultlinesError
+from ..statement_types import type_table
 
 RULES_DIR = Path(__file__).with_name("rules")
 
-PLOVER_EVENTS = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-})
-RELATIONS = frozenset({"BACKS", "ALLIED_WITH", "MEMBER_OF", "HOSTILE_TO"})
+# The types, from the one type table (faultlines/types.yaml).
+PLOVER_EVENTS = type_table().events
+RELATIONS = type_table().relations
+# What an entry of a trigger section may say (events.yaml header); any other key is an error.
+ENTRY_KEYS = frozenset({"type", "preps", "particle", "accused_act", "infinitive", "needs_prep", "needs_object",
+                        "reverse", "object_type", "by_object", "by_modifier", "by_prep", "by_verb", "example"})
+# Derived entries (lexicon_codebook.yaml) also say where they came from.
+CODEBOOK_KEYS = frozenset({"type", "particle", "by_prep", "cameo", "from_verb"})
+# Prefixes that keep the inflection of the verb they attach to: "retook" like "took".
+VERB_PREFIXES = ("re", "over", "out", "counter", "under", "with")
+TRIGGER_SECTIONS = ("verbs", "nouns", "compounds", "relational_nouns")
+INFINITIVE_STATUSES = ("hypothetical", "negated")
 # Ends a statement's ``extractor`` name when the text states the tie as past ("the former
 # rebel commander"): still a fact, but no current affiliation.
 FORMER_TIE = ":former"
@@ -35,7 +43,7 @@ class Trigger:
     """What a verb, noun or hyphenated compound says happens or holds."""
 
     type: str
-    preps: tuple[str, ...] | None = None
+    preps: tuple[str, ...] | None = None  # None: the default prepositions (of a verb, of the type for a noun)
     particle: tuple[str, ...] = ()  # one of these must be there ("beat back", "beat up")
     accused_act: tuple[str, ...] = ()
     infinitive: str | None = None  # hypothetical | negated
@@ -47,6 +55,8 @@ class Trigger:
     by_modifier: dict = field(default_factory=dict)  # noun modifier -> type ("hunger strike": PROTEST)
     by_prep: dict = field(default_factory=dict)  # preposition -> type ("march on Aleppo": ASSAULT)
     by_verb: dict = field(default_factory=dict)  # governing verb -> type ("sign an agreement": SUPPORT)
+    example: str | None = None  # a sentence the entry reads (tests/test_rules.py extracts it)
+    source: str = "hand"  # hand | codebook (lexicon_codebook.yaml, derived from PETRARCH2/CAMEO)
 
     @property
     def kind(self) -> str:
@@ -84,6 +94,10 @@ class Lexicon:
     claim_making_verbs: frozenset[str] = frozenset()
     negating_after_no: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
+    relativizers: frozenset[str] = frozenset()
+    indefinite_determiners: frozenset[str] = frozenset()
+    inclusion_verbs: frozenset[str] = frozenset()
+    inflections: dict[str, str] = field(default_factory=dict)  # irregular form -> verb lemma ("retook" -> "retake")
     instrument_nouns: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     cause_marks: frozenset[str] = frozenset()
@@ -95,19 +109,29 @@ class Lexicon:
     quantity_nouns: frozenset[str] = frozenset()
     # Types of material force: only their nouns take an agent from "from" ("fire from ISIS
     # positions"), and only they pass an agent on to a passive verb done "in" them.
-    force_types: frozenset[str] = frozenset({"ASSAULT", "COERCE"})
+    force_types: frozenset[str] = type_table().names(force=True)
 
 
-def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
+def _triggers(raw: dict, section: str, path: Path, allowed: frozenset[str] = ENTRY_KEYS,
+              source: str = "hand") -> dict[str, Trigger]:
     found = {}
     for word, entry in (raw.get(section) or {}).items():
+        where = f"{path}: {section}.{word}"
+        if entry is not None and not isinstance(entry, dict):
+            raise FaultlinesError(f"{where}: is not a mapping (write {{type: ..., example: ...}})")
         entry = dict(entry or {})
+        unknown = sorted(set(entry) - allowed)
+        if unknown:
+            raise FaultlinesError(f"{where}: unknown key(s) {', '.join(unknown)} "
+                                  f"(use only {', '.join(sorted(allowed))}; a key the code does not read is a bug)")
         kind = entry.get("type")
         if kind not in PLOVER_EVENTS | RELATIONS:
             raise FaultlinesError(
-                f"{path}: {section}.{word}: unknown type {kind!r} "
-                f"(use a PLOVER event type or one of {', '.join(sorted(RELATIONS))})"
+                f"{where}: unknown type {kind!r} "
+                f"(use a type of faultlines/types.yaml: {', '.join(sorted(PLOVER_EVENTS | RELATIONS))})"
             )
+        if entry.get("infinitive") not in (None, *INFINITIVE_STATUSES):
+            raise FaultlinesError(f"{where}: infinitive is {entry['infinitive']!r} (use {' or '.join(INFINITIVE_STATUSES)})")
         found[str(word).lower()] = Trigger(
             type=kind,
             # No "preps" key: the default prepositions; "preps: []": direct objects only.
@@ -123,17 +147,34 @@ def _triggers(raw: dict, section: str, path: Path) -> dict[str, Trigger]:
             by_modifier={str(k).lower(): v for k, v in (entry.get("by_modifier") or {}).items()},
             by_prep={str(k).lower(): v for k, v in (entry.get("by_prep") or {}).items()},
             by_verb={str(k).lower(): v for k, v in (entry.get("by_verb") or {}).items()},
+            example=entry.get("example"),
+            source=source,
         )
         trigger = found[str(word).lower()]
-        for key, other in [*trigger.by_object.items(), *trigger.by_modifier.items(), *trigger.by_prep.items(),
-                           *trigger.by_verb.items()]:
+        others = [*trigger.by_object.items(), *trigger.by_modifier.items(), *trigger.by_prep.items(), *trigger.by_verb.items()]
+        if trigger.object_type:
+            others.append(("object_type", trigger.object_type))
+        for key, other in others:
             if other not in PLOVER_EVENTS | RELATIONS:
-                raise FaultlinesError(f"{path}: {section}.{word}: {key}: unknown type {other!r}")
+                raise FaultlinesError(f"{where}: {key}: unknown type {other!r} (use a type of faultlines/types.yaml)")
     return found
 
 
+def _check_keys(raw: dict, allowed, path: Path) -> None:
+    unknown = sorted(set(raw) - set(allowed))
+    if unknown:
+        raise FaultlinesError(f"{path}: unknown section(s) {', '.join(map(str, unknown))} "
+                              f"(use only {', '.join(sorted(allowed))}, or teach the loader the new list)")
+
+
+def _merged(hand: dict[str, Trigger], derived: dict[str, Trigger]) -> dict[str, Trigger]:
+    """Hand-written entries win over derived ones for the same word."""
+    return {**derived, **hand}
 def _weapon_use(raw: dict, path: Path) -> tuple[str, tuple[str, ...]]:
     entry = raw.get("weapon_use") or {"type": "ASSAULT", "preps": []}
+    unknown = sorted(set(entry) - {"type", "preps"})
+    if unknown:
+        raise FaultlinesError(f"{path}: weapon_use: unknown key(s) {', '.join(unknown)} (use only type and preps)")
     if entry.get("type") not in PLOVER_EVENTS:
         raise FaultlinesError(f"{path}: weapon_use: unknown type {entry.get('type')!r} (use a PLOVER event type)")
     return entry["type"], tuple(str(p).lower() for p in entry.get("preps", ()))
@@ -175,15 +216,56 @@ def _read(path: Path) -> dict:
         raise FaultlinesError(f"{path}: {error}") from None
 
 
+EVENTS_SECTIONS = frozenset({*TRIGGER_SECTIONS, "light_verbs", "light_nouns", "purpose_nouns", "object_control",
+                             "relativizers", "indefinite_determiners", "inclusion_verbs", "instrument_nouns",
+                             "means_preps", "weapon_use", "manner_preps", "aided_preps", "definite_determiners",
+                             "cause_marks", "quantity_nouns"})
+# Lexicon fields that are not a section of a rules file of their own.
+NOT_A_LIST = frozenset({"inflections", "weapon_use_type", "weapon_target_preps", "force_types"})
+# attribution.yaml: every list the Lexicon holds that events.yaml does not, by its field's name.
+ATTRIBUTION_SECTIONS = frozenset(f.name for f in fields(Lexicon)) - EVENTS_SECTIONS - NOT_A_LIST
+
+
+def _inflections(irregular: dict, verbs) -> dict[str, str]:
+    """Irregular forms of the lexicon's verbs, also through a prefix ("retake": "retook")."""
+    found = {str(form): str(lemma) for form, lemma in irregular.items() if lemma in verbs}
+    for verb in verbs:
+        for prefix in VERB_PREFIXES:
+            base = verb[len(prefix):]
+            if verb.startswith(prefix) and base:
+                found.update({prefix + form: verb for form, lemma in irregular.items() if lemma == base})
+    return found
+
+
 @functools.lru_cache(maxsize=4)
-def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = RULES_DIR / "attribution.yaml") -> Lexicon:
-    """The bundled rules (cached)."""
+def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = RULES_DIR / "attribution.yaml",
+                 codebook: Path | None = RULES_DIR / "lexicon_codebook.yaml") -> Lexicon:
+    """The bundled rules (cached): the hand-written triggers over those derived from the
+    codebooks (``tools/build_lexicon.py``); ``codebook=None`` reads the hand entries only."""
     raw = _read(events)
     cues = _read(attribution)
+    _check_keys(raw, EVENTS_SECTIONS, events)
+    _check_keys(cues, ATTRIBUTION_SECTIONS, attribution)
+    derived = _read(codebook) if codebook is not None else {}
+    if derived:
+        _check_keys(derived, {"verbs", "nouns", "inflections"}, codebook)
     words = lambda key: frozenset(str(w).lower() for w in cues.get(key, ()))  # noqa: E731
+    # Verbs with a role of their own here are never typed by the codebook: a light verb
+    # ("escalate attacks") or a control verb ("allowed the forces to coordinate") passes
+    # the event to its object or infinitive, a reporting verb says who asserts it.
+    roles = frozenset(raw.get("light_verbs", ())) | frozenset(raw.get("object_control", ())) | words("reporting_verbs") \
+        | words("hypothetical_governors") | words("wanting_verbs") | words("commissive_governors") | words("negating_governors")
+    derived_verbs = {w: t for w, t in _triggers(derived, "verbs", codebook, CODEBOOK_KEYS, "codebook").items() if w not in roles}
+    # A noun that names a means of force ("rocket shells", "fire") is no act of its own:
+    # whoever uses it acts (instrument_nouns), whatever verb it derives from.
+    instruments = frozenset(str(w).lower() for w in raw.get("instrument_nouns", ()))
+    derived_nouns = {w: t for w, t in _triggers(derived, "nouns", codebook, CODEBOOK_KEYS, "codebook").items()
+                     if w not in instruments}
+    verbs = _merged(_triggers(raw, "verbs", events), derived_verbs)
     return Lexicon(
-        verbs=_triggers(raw, "verbs", events),
-        nouns=_triggers(raw, "nouns", events),
+        verbs=verbs,
+        inflections=_inflections(derived.get("inflections") or {}, set(verbs) | set(raw.get("light_verbs", ()))),
+        nouns=_merged(_triggers(raw, "nouns", events), derived_nouns),
         compounds=_triggers(raw, "compounds", events),
         relational_nouns=_triggers(raw, "relational_nouns", events),
         light_verbs=frozenset(raw.get("light_verbs", ())),
@@ -220,4 +302,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         claim_making_verbs=words("claim_making_verbs"),
         negating_after_no=words("negating_after_no"),
         negative_subjects=words("negative_subjects"),
+        relativizers=frozenset(str(w).lower() for w in raw.get("relativizers", ())),
+        indefinite_determiners=frozenset(str(w).lower() for w in raw.get("indefinite_determiners", ())),
+        inclusion_verbs=frozenset(str(w).lower() for w in raw.get("inclusion_verbs", ())),
     )

@@ -26,12 +26,13 @@ from .claim_nouns import ClaimNounReader, rejected_claims
 from .cues import actor_cues
 from .lexicon import DEFAULT_TARGET_PREPS, RELATIONS, Lexicon, Trigger, load_lexicon
 from .status import is_hypothetical, is_negated
+from ..statement_types import type_table
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "PROTEST"}
-_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "HOSTILE_TO", "REJECT", "PROTEST", "ACCUSE"}
+_SPEECH_ACTS = type_table().names(speech_act=True)
+_HOSTILE = type_table().names(hostile=True)
+_SYMMETRIC = type_table().names(symmetric=True)
 _OBJECTS = ("dobj", "obj", "dative", "iobj", "attr", "oprd")
-_RELATIVIZERS = ("which", "who", "that", "whom")
 
 
 @Language.factory("faultlines_statements", default_config={})
@@ -57,6 +58,8 @@ class StatementFinder:
         """The token's lemma; for a verb the lemmatizer got wrong ("staged" -> "stag"), the
         known verb its inflection comes from."""
         lemma = token.lemma_.lower()
+        if lemma not in self._known_verbs and token.lower_ in self.lexicon.inflections:
+            return self.lexicon.inflections[token.lower_]  # "retook" (even tagged a noun), "overran"
         if lemma in self._known_verbs or token.pos_ not in ("VERB", "AUX"):
             return lemma
         word = token.lower_
@@ -182,7 +185,7 @@ class StatementFinder:
             # "killed by ISIS", "killed in Russian airstrikes", "killed at the hands of ISIS"
             sources = arguments.passive_agents(verb, self.lexicon)
             undergoing = [participle] if participle else [
-                _antecedent(verb.head, c.lower_, self.role_nouns) if verb.dep_ == "relcl" and c.lower_ in _RELATIVIZERS else c
+                _antecedent(verb.head, c.lower_, self.role_nouns) if verb.dep_ == "relcl" and c.lower_ in self.lexicon.relativizers else c
                 for c in verb.children if c.dep_ == "nsubjpass"]
             targets = undergoing + self._prep_objects(verb, preps)
             fallback = []
@@ -191,11 +194,13 @@ class StatementFinder:
             sources = self._subjects(verb)
             targets = [c for c in verb.children if c.dep_ in _OBJECTS]
             if not targets and verb.dep_ == "relcl" and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVIZERS for c in verb.children) \
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.lexicon.relativizers for c in verb.children) \
                     and any(c.dep_ == "nsubj" for c in verb.children):
                 # "the weapons Iran supplied", "militias that Iran arms": the antecedent is the object.
                 targets = [verb.head]
             fallback = self._prep_objects(verb, preps)
+            # The required word of "open fire" is part of the verb, not its target.
+            targets = [c for c in targets if c.lower_ not in trigger.particle]
             if not targets:
                 targets, fallback = fallback, []
         # "the bombardment killed 43", "an IED planted by the Taliban killed two soldiers":
@@ -209,7 +214,7 @@ class StatementFinder:
                and any(c.lower_ == "each" for c in t.children) for t in targets):
             # "do not attack one another", "fought each other": each subject against the others.
             targets, symmetric = [], True
-        if trigger.type in ("AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO") and not targets:
+        if trigger.type in _SYMMETRIC and not targets:
             # "Washington and Moscow agreed": each coordinated subject with the others.
             if len(_expand(sources)) > 1:
                 symmetric = True
@@ -274,7 +279,7 @@ class StatementFinder:
         the writer presupposes, whoever reports the clause it stands in."""
         purpose = self._purpose_noun(verb)
         return purpose is not None and any(
-            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "some") for c in purpose.children)
+            c.dep_ in ("det", "poss") and c.lower_ not in self.lexicon.indefinite_determiners for c in purpose.children)
 
     def _verb_hypothetical(self, verb: Token) -> bool:
         purpose = self._purpose_noun(verb)
@@ -296,7 +301,8 @@ class StatementFinder:
         if phrase.dep_ in ("dobj", "obj") and self._lemma(phrase.head) in trigger.by_verb:
             # "signed an agreement" is a formal act of support (PLOVER), "reached an agreement" the agreement
             trigger = replace(trigger, type=trigger.by_verb[self._lemma(phrase.head)])
-        noun_preps = trigger.preps or ()
+        # An entry without prepositions (a codebook noun) takes its type's (types.yaml).
+        noun_preps = trigger.preps if trigger.preps is not None else type_table()[trigger.type].noun_preps
         targets = self._prep_objects(phrase, noun_preps)
         modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
@@ -417,7 +423,7 @@ class StatementFinder:
         referents = named or ([noun.head] if noun.dep_ == "appos" else [noun])
         for member in group:  # "..., which include militias such as Hezbollah"
             for clause in member.children:
-                if clause.dep_ == "relcl" and clause.lemma_.lower() in ("include", "comprise"):
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in self.lexicon.inclusion_verbs:
                     referents += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
         for conj in noun.children:  # "proxies and militias": plain nouns coordinated with it
             if conj.dep_ == "conj" and conj.lemma_.lower() not in self.lexicon.relational_nouns:
@@ -518,7 +524,7 @@ class StatementFinder:
         while verb.i not in seen:
             seen.add(verb.i)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVIZERS:
+            if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in self.lexicon.relativizers:
                 # "Hezbollah, which fights ISIS": the antecedent acts
                 return [_antecedent(verb.head, subjects[0].lower_, self.role_nouns)]
             if subjects and verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subjects[0].children):

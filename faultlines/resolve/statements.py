@@ -22,13 +22,14 @@ from ..extract.attribution import Frame
 from ..extract.cues import ActorCues, actor_cues
 from ..extract.lexicon import FORMER_TIE, Lexicon
 from ..extract.candidates import EventCandidate, events_of
+from ..statement_types import type_table
 from ..values import Actor, Article, Attribution, Statement
 from .catalogue import Catalogue, normalize_name
 from .mentions import ActorsFound
 from .places import is_place
 
 EXTRACTOR = "faultlines-rules-1"
-_SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "ALLIED_WITH", "HOSTILE_TO"}
+_SYMMETRIC = type_table().names(symmetric=True)
 UNKNOWN_SOURCE = Actor(id="anon:unknown", name="anonymous source", kind="anonymous")
 _DATE_PARSER = DateDataParser(
     languages=["en"],
