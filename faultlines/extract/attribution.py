@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import actor_cues
 from .lexicon import Lexicon
+from .report_shapes import ReportShapes, ShapedReport
 
 if TYPE_CHECKING:  # claim_nouns builds Frames: no import at run time
     from .claim_nouns import ClaimNoun
@@ -35,33 +37,49 @@ class Frame:
     cue: str
     denied: bool = False
     quoted: bool = False
+    # The speaker's whole phrase (tokens start..end-1) when it was read by its shape
+    # ("... killing 22 a monitor said"): none of its words is a party to what it reports.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 class AttributionFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        cues = actor_cues()
+        # Nouns that describe a speaker: "observatory director Rami ...", "an official from ..."
+        self.shapes = ReportShapes(lexicon, cues.role_nouns | cues.anonymous_heads | lexicon.colon_speakers)
+        self._final: dict[int, ShapedReport] = {}
 
     def frames(self, doc: Doc, claims: list[ClaimNoun] = ()) -> dict[int, Frame]:
         frames: dict[int, Frame] = {}
+        shaped = self.shapes.find(doc)
+        # A sentence-final report ("... killing 22 a monitor said") is the outermost frame
+        # of its sentence; the parse of its verb is not trusted.
+        self._final = {r.verb: r for r in shaped if r.verb is not None}
+        for report in self._final.values():
+            frame = _shaped_frame(report, denied=report.cue in self.lexicon.denial_verbs)
+            for index in report.content:
+                frames[index] = frame
         reporting = [t for t in doc if self._is_reporting(t)]
         # Outer frames first, so a frame nested inside another ("X said Y claimed Z")
         # overwrites it for the words it covers.
         for verb in sorted(reporting, key=_depth):
+            if verb.i in self._final:
+                continue
             speaker = self._speaker(verb)
             if speaker is None:
                 continue
             frame = Frame(speaker=speaker.i, cue=verb.lemma_.lower(), denied=verb.lemma_.lower() in self.lexicon.denial_verbs)
             for token in self._content(verb):
                 frames[token.i] = frame
-        for token in doc:
-            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-                source = next((p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"), None)
-                if source is not None:
-                    frame = Frame(speaker=source.i, cue="according to")
-                    skip = set(t.i for t in token.subtree)
-                    for t in token.head.subtree:
-                        if t.i not in skip:
-                            frames.setdefault(t.i, frame)
+        # "according to X", "as reported by X", "citing X": the rest of the sentence,
+        # unless a reporting verb already says whose it is.
+        for report in shaped:
+            if report.verb is None:
+                frame = _shaped_frame(report)
+                for index in report.content:
+                    frames.setdefault(index, frame)
         self._quotes(doc, frames, reporting)
         self._headline_colons(doc, frames)
         self._claims(doc, frames, claims, reporting)
@@ -100,6 +118,8 @@ class AttributionFinder:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.reporting_verbs
 
     def _speaker(self, verb: Token) -> Token | None:
+        if verb.i in self._final:
+            return verb.doc[self._final[verb.i].speaker]
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             return None
@@ -162,6 +182,11 @@ class AttributionFinder:
                     if speaker is not None and not (quote.start <= speaker.i < quote.end):
                         return speaker
         return None
+
+
+def _shaped_frame(report: ShapedReport, denied: bool = False) -> Frame:
+    return Frame(speaker=report.speaker, cue=report.cue, denied=denied,
+                 speaker_start=report.start, speaker_end=report.end)
 
 
 def _depth(token: Token) -> int:

@@ -61,6 +61,7 @@ class Lexicon:
     relational_nouns: dict[str, Trigger]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    addressed_reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     according_to: tuple[str, ...]
     modal_auxiliaries: frozenset[str]
@@ -169,6 +170,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         relational_nouns=_triggers(raw, "relational_nouns", events),
         light_verbs=frozenset(raw.get("light_verbs", ())),
         reporting_verbs=words("reporting_verbs"),
+        addressed_reporting_verbs=words("addressed_reporting_verbs"),
         denial_verbs=words("denial_verbs"),
         according_to=tuple(cues.get("according_to", ())),
         modal_auxiliaries=words("modal_auxiliaries"),

@@ -81,6 +81,11 @@ class StatementResolver:
     def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences,
                         one_sided: bool = False) -> list[Statement]:
         index.speaker_side = self._speaker_side(doc, candidate.frame, index, article)
+        # The words that name who reports it are no party to it: "... struck Idlib the
+        # Dogan news agency reported" (the parser hangs the agency on Idlib).
+        frame = candidate.frame
+        index.silenced = frozenset(range(frame.speaker_start, frame.speaker_end)) \
+            if frame is not None and frame.speaker_start is not None else frozenset()
         # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
         # side; an unnamed source of no known side acts for no one.
         sources = _distinct(self._acting_for(a) for i in candidate.sources for a in index.actors_for(doc[i]))
@@ -110,6 +115,7 @@ class StatementResolver:
         if not pairs and one_sided and candidate.kind == "event" and not candidate.symmetric:
             # A commitment is its maker's: no statement without who makes it.
             pairs = self._one_sided(acting, [] if candidate.how == "commitment" else targets)
+        index.silenced = frozenset()
         if not pairs:
             return []
         trigger = doc[candidate.trigger]
@@ -242,6 +248,7 @@ class _MentionIndex:
         self.first_person = first_person
         self.roles = found.roles
         self.speaker_side: Actor | None = None  # set per candidate: whom "we" means there
+        self.silenced: frozenset[int] = frozenset()  # set per candidate: the speaker's words
         self._descriptions: dict[str, list[tuple[int, Actor]]] | None = None
         self._describing = False  # building the table above: do not look it up meanwhile
         self.actors = {a.id: a for a in found.actors}
@@ -269,6 +276,8 @@ class _MentionIndex:
         return _distinct(found)
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
+        if token.i in self.silenced:
+            return None
         if token.lower_ in self.first_person and token.pos_ == "PRON":
             return self.speaker_side  # "we look to the Russians", "struck our positions"
         if token.i in self.by_token:
