@@ -83,7 +83,33 @@ class AttributionFinder:
         self._quotes(doc, frames, reporting)
         self._headline_colons(doc, frames)
         self._claims(doc, frames, claims, reporting)
+        self._unnamed(doc, frames, reporting)
         return frames
+
+    def _unnamed(self, doc: Doc, frames: dict[int, Frame], reporting: list[Token]) -> None:
+        """Words the writer passes on as someone's word without naming anyone: a passive
+        report ("the strike is believed to have been carried out by Russian jets", "it was
+        reported that ..."; "by X" names X) and a hearsay hedge ("Russian jets reportedly
+        bombed the town", "a suspected coalition strike", "killed by suspected ISIS
+        militants"). Only where no one else is said to assert them: in "the Observatory
+        said the strike was believed to ..." the Observatory speaks."""
+        for verb in reporting:
+            if verb.i in self._final or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                continue
+            clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            if not clauses:
+                continue
+            agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            frame = Frame(speaker=agent.i if agent is not None else None, cue=verb.lemma_.lower())
+            for clause in clauses:
+                for token in clause.subtree:
+                    frames.setdefault(token.i, frame)
+        for hedge in doc:
+            if hedge.lower_ not in self.lexicon.hearsay_hedges or hedge.dep_ not in ("advmod", "amod", "acomp", "npadvmod"):
+                continue
+            frame = Frame(speaker=None, cue=hedge.lower_)
+            for token in _hedged(hedge):
+                frames.setdefault(token.i, frame)
 
     def _claims(self, doc: Doc, frames: dict[int, Frame], claims: list[ClaimNoun], reporting: list[Token]) -> None:
         """What a claim noun claims is its claimant's, whoever reports the sentence or
@@ -182,6 +208,24 @@ class AttributionFinder:
                     if speaker is not None and not (quote.start <= speaker.i < quote.end):
                         return speaker
         return None
+
+
+def _hedged(hedge: Token) -> list[Token]:
+    """What a hearsay hedge leaves unasserted: the clause of the verb it modifies
+    ("reportedly bombed the town, killing 20"), or the noun it modifies ("a suspected
+    strike") with the verb of which that noun is the actor ("suspected militants attacked
+    ...", "killed by suspected militants")."""
+    head = hedge.head
+    if hedge.dep_ in ("advmod", "npadvmod") and head.pos_ in ("VERB", "AUX"):
+        return list(head.subtree)
+    if head.pos_ in ("NOUN", "PROPN"):
+        hedged = [head]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            hedged.append(head.head)
+        elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+            hedged.append(head.head.head)
+        return hedged
+    return []
 
 
 def _shaped_frame(report: ShapedReport, denied: bool = False) -> Frame:

@@ -75,6 +75,8 @@ class Lexicon:
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
+    hearsay_hedges: frozenset[str]
+    uncertainty_hedges: frozenset[str]
     evaluative_words: frozenset[str]
     first_person: frozenset[str]
     reported_future: frozenset[str] = frozenset()
@@ -184,6 +186,8 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),
+        hearsay_hedges=words("hearsay_hedges"),
+        uncertainty_hedges=words("uncertainty_hedges"),
         evaluative_words=words("evaluative_words"),
         first_person=words("first_person"),
         reported_future=words("reported_future"),

@@ -17,9 +17,9 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 # ``negative_phrase``), "nothing" as an object ("said nothing").
 _NOT_NEGATING_DEPS = ("prep", "cc", "preconj", "dobj", "obj", "nsubj", "nsubjpass", "pobj", "conj")
 # How an infinitive or clause hangs on the verb that governs it: "ordered troops to
-# attack" (xcomp), "ordered that troops attack" (ccomp), and an infinitive the parser
-# hangs as an adverbial clause.
-_INFINITIVE_DEPS = ("xcomp", "ccomp", "advcl")
+# attack" (xcomp), "ordered that troops attack" (ccomp). Not an adverbial clause: "sent
+# troops to attack" says what they were sent for, and they may well have attacked.
+_INFINITIVE_DEPS = ("xcomp", "ccomp")
 
 
 def is_negated(token: Token, lexicon: Lexicon) -> bool:
@@ -76,8 +76,9 @@ def _governs(token: Token, lexicon: Lexicon, status: str) -> bool:
         return False  # "attacked the town, killing 20" is no infinitive
     lemma = head.lemma_.lower()
     trigger = lexicon.verbs.get(lemma)
-    if trigger is not None and trigger.infinitive == status:
-        return True
+    if trigger is not None and trigger.infinitive == status and (
+            not trigger.particle or any(c.lower_ in trigger.particle for c in head.children)):
+        return True  # ("call" only as "call on X to": "what the military calls ... to make sure")
     return status == "negated" and token.dep_ == "xcomp" and lemma in lexicon.negating_governors
 
 
@@ -88,10 +89,18 @@ def is_hypothetical(token: Token, lexicon: Lexicon) -> bool:
     to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and to.i > 0 and to.nbor(-1).lemma_.lower() in lexicon.hypothetical_governors:
         return True  # "Obama's New Plan to Work With Russia", however the headline parses
+    # "A likely Russian strike hit the convoy", "killed by possible ISIS militants": a
+    # hedged actor leaves the act it does uncertain.
+    actors = [c for c in token.children if c.dep_ in _SUBJECTS]
+    actors += [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if any(h.dep_ == "amod" and h.lower_ in lexicon.uncertainty_hedges for a in actors for h in a.children):
+        return True
     node = token
     for _ in range(5):
         if any(c.dep_ == "aux" and c.lower_ in lexicon.modal_auxiliaries for c in node.children):
             return True
+        if any(c.dep_ in ("advmod", "amod") and c.lower_ in lexicon.uncertainty_hedges for c in node.children):
+            return True  # "apparently targeted", "a likely Russian strike"
         if node.dep_ in _INFINITIVE_DEPS and _governs(node, lexicon, "hypothetical"):
             return True  # "ordered troops to attack", "urged Russia to stop" (``infinitive: hypothetical``)
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks - {"when", "once", "until"} for c in node.children):
