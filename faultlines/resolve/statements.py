@@ -396,7 +396,7 @@ def _unquoted_words(sentence: Span) -> set[str]:
 def _date_near(sentence: Span, trigger: Token, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
     """The date the sentence gives, resolved against the article's date, with its granularity."""
     dates = [e for e in sentence.ents if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())
-             and (published or re.search(r"\b(1[89]|20)\d\d\b", e.text))]
+             and (published or re.search(r"\b(1[89]|20)\d\d\b", e.text)) and not _a_count(e)]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: abs(e.root.i - trigger.i))
@@ -427,6 +427,20 @@ def _date_near(sentence: Span, trigger: Token, published: str | None, future: bo
     if granularity == "month":
         return f"{value.year:04d}-{value.month:02d}", "month"
     return value.isoformat(), granularity
+
+
+def _a_count(entity: Span) -> bool:
+    """A bare number the tagger took for a year that counts something: "killed 1942
+    people" (it modifies a common noun), "the toll rose to 2016", "killing 1942" (an
+    object). A year stands after a preposition or in a date ("in 2013", "Jul 30 2015")."""
+    if not all(t.like_num or t.is_punct for t in entity):
+        return False
+    root = entity.root
+    if root.dep_ == "nummod":
+        return root.head.pos_ == "NOUN"  # "1942 rebels"; not "Jul 30 2015" (a month's day)
+    if root.dep_ == "pobj":
+        return root.head.lower_ in ("to", "at")  # "rose to 2016", not "in 2016"
+    return root.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "appos", "conj")
 
 
 def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | None:
