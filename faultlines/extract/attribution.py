@@ -50,6 +50,7 @@ class AttributionFinder:
         # Nouns that describe a speaker: "observatory director Rami ...", "an official from ..."
         self.shapes = ReportShapes(lexicon, cues.role_nouns | cues.anonymous_heads | lexicon.colon_speakers)
         self._final: dict[int, ShapedReport] = {}
+        self.participle_subjects: dict[int, int] = {}  # of the Doc last read by ``frames``
 
     def frames(self, doc: Doc, claims: list[ClaimNoun] = ()) -> dict[int, Frame]:
         frames: dict[int, Frame] = {}
@@ -57,6 +58,9 @@ class AttributionFinder:
         # A sentence-final report ("... killing 22 a monitor said") is the outermost frame
         # of its sentence; the parse of its verb is not trusted.
         self._final = {r.verb: r for r in shaped if r.verb is not None}
+        # Who does what a participle after a final report says ("... the Observatory said
+        # blaming the attack on forces loyal to Assad"): the speaker, whatever the parse.
+        self.participle_subjects = {r.participle: r.speaker for r in self._final.values() if r.participle is not None}
         for report in self._final.values():
             frame = _shaped_frame(report, denied=report.cue in self.lexicon.denial_verbs)
             for index in report.content:
@@ -159,6 +163,9 @@ class AttributionFinder:
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB")]
         # "accused the US of ferrying ISIS fighters": the "of" clause is the accusation.
         clauses += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
+        # "claimed (denied) responsibility for the attack": the act it is responsible for.
+        clauses += [p for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lexicon.responsibility_words
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
         for clause in clauses:
             yield from clause.subtree
         if verb.dep_ in ("parataxis", "advcl") and not clauses:

@@ -75,6 +75,7 @@ class Lexicon:
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
+    contrastive_phrases: tuple[tuple[str, ...], ...]
     hearsay_hedges: frozenset[str]
     uncertainty_hedges: frozenset[str]
     evaluative_words: frozenset[str]
@@ -84,6 +85,7 @@ class Lexicon:
     light_nouns: frozenset[str] = frozenset()
     mobilizing_governors: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    responsibility_words: frozenset[str] = frozenset()
     claim_making_verbs: frozenset[str] = frozenset()
     negating_after_no: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
@@ -186,6 +188,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),
+        contrastive_phrases=tuple(tuple(str(p).lower().split()) for p in cues.get("contrastive_phrases", ())),
         hearsay_hedges=words("hearsay_hedges"),
         uncertainty_hedges=words("uncertainty_hedges"),
         evaluative_words=words("evaluative_words"),
@@ -195,6 +198,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
         mobilizing_governors=words("mobilizing_governors"),
         claim_nouns=words("claim_nouns"),
+        responsibility_words=words("responsibility_words"),
         claim_making_verbs=words("claim_making_verbs"),
         negating_after_no=words("negating_after_no"),
         negative_subjects=words("negative_subjects"),

@@ -52,6 +52,7 @@ class ShapedReport:
     cue: str
     content: tuple[int, ...]
     verb: int | None = None
+    participle: int | None = None  # the speaker's own act after the report: "said blaming ..."
 
 
 class ReportShapes:
@@ -82,11 +83,20 @@ class ReportShapes:
         if not verbs:
             return None
         verb = verbs[-1]
+        # "... the Observatory said blaming the attack on forces loyal to Assad": the
+        # speaker's own act may follow as a participle; the report ends before it.
+        participle = None
+        if verb.tag_ == "VBG" and len(verbs) > 1 and verbs[-2].i < verb.i and self._only_circumstances(doc, verbs[-2], verb.i - 1, entities):
+            participle, verb = verb, verbs[-2]
+            last = verb.i
+            for token in doc[verb.i + 1:participle.i]:
+                last = token.i if not (token.is_punct or token.is_space) else last
         if verb.is_title and verb.i != sentence.start:
             return None  # a headline's label ("... kill 8 IS group militants Report")
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.lemma_.lower() not in self.lexicon.reporting_verbs:
             return None
-        last = words[-1].i
+        if participle is None:
+            last = words[-1].i
         if not self._only_circumstances(doc, verb, last, entities):
             return None
         # "has also said", "later reported": auxiliaries and adverbs between speaker and verb;
@@ -106,7 +116,8 @@ class ReportShapes:
         if not any(t.pos_ in ("VERB", "AUX") for t in clause):
             return None  # no clause to report: "Lebanese army chief said"
         return ShapedReport(speaker=self._head(doc, start, k + 1).i, start=start, end=k + 1, cue=verb.lemma_.lower(),
-                            content=tuple(t.i for t in clause), verb=verb.i)
+                            content=tuple(t.i for t in clause), verb=verb.i,
+                            participle=participle.i if participle is not None else None)
 
     def _only_circumstances(self, doc: Doc, verb: Token, last: int, entities: dict[int, int]) -> bool:
         """After the verb: nothing, or whom it was told ("told AFP"), then only when, where

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import AttributionFinder, Frame
 from .candidates import EVENTS_ATTR, EventCandidate, events_of, expand as _expand  # noqa: F401 (events_of: re-exported)
-from .claim_nouns import ClaimNounReader, rejected_claims
+from .claim_nouns import ClaimNounReader, rejected_claims, responsible_party
 from .cues import actor_cues
 from .lexicon import DEFAULT_TARGET_PREPS, RELATIONS, Lexicon, Trigger, load_lexicon
 from .status import is_hypothetical, is_negated
@@ -259,6 +259,8 @@ class StatementFinder:
         # "a longstanding American-Russian agreement": names inside the modifiers too.
         sources += [t for c in list(sources) for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
         sources += [p for by in phrase.children if by.lower_ in ("by", "from") for p in by.children if p.dep_ == "pobj"]
+        party = None if sources else responsible_party(phrase, self.lexicon)
+        sources += [party] if party is not None else []  # "ISIS claimed responsibility for the attack"
         symmetric = False
         between = [p for b in phrase.children if b.lower_ == "between" for p in b.children if p.dep_ == "pobj"]
         if between:
@@ -387,7 +389,7 @@ class StatementFinder:
             if trigger is None or not trigger.accused_act or verb.pos_ != "VERB":
                 continue
             accused = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-            accuser = self._subjects(verb)
+            accuser = self._subjects(verb) or [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             preps = list(verb.children) + [c for obj in accused for c in obj.children]
             for prep in preps:
                 if prep.dep_ != "prep" or prep.lower_ not in trigger.accused_act:
@@ -418,6 +420,8 @@ class StatementFinder:
 
     def _subjects(self, verb: Token) -> list[Token]:
         """The verb's subject, or the one it inherits (control, coordination, relative clause)."""
+        if verb.i in self.attribution.participle_subjects:  # "... the Observatory said blaming X"
+            return [verb.doc[self.attribution.participle_subjects[verb.i]]]
         seen = set()
         while verb.i not in seen:
             seen.add(verb.i)

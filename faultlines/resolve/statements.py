@@ -96,8 +96,10 @@ class StatementResolver:
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
         # read loosely ("praised Haiti's efforts" -> Haiti, "an investigation into crimes
         # by Croat forces" -> Croatia).
+        contrasted = {i for i in candidate.targets + candidate.fallback_targets if self._contrasted(doc[i])}
         for tier, loose in ((candidate.targets, False), (candidate.fallback_targets, False),
                             (candidate.targets + candidate.fallback_targets, True)):
+            tier = tuple(i for i in tier if i not in contrasted)
             # An unnamed official acted upon stands for the side ("expelled two Russian
             # diplomats" -> Russia); one of no known side is no target.
             targets = _distinct(self._acting_for(a) for a in (index.actor_for(doc[i], loose=loose) for i in tier) if a)
@@ -141,6 +143,19 @@ class StatementResolver:
             )
             for s, t in pairs
         ]
+
+    def _contrasted(self, token: Token) -> bool:
+        """A coordinated phrase the act did not reach: "killed an agent instead of the ISIS
+        official", "struck the town, not the rebels" (``contrastive_phrases``)."""
+        if token.dep_ != "conj":
+            return False
+        start = token.left_edge.i
+        doc = token.doc
+        for phrase in self.lexicon.contrastive_phrases:
+            before = doc[max(0, start - len(phrase)):start]
+            if len(before) == len(phrase) and tuple(t.lower_ for t in before) == phrase:
+                return True
+        return False
 
     def _one_sided(self, sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
         """An event with one known end: its actors as source ("thousands of Kurds
