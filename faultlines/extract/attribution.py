@@ -41,6 +41,7 @@ class Frame:
     # ("... killing 22 a monitor said"): none of its words is a party to what it reports.
     speaker_start: int | None = None
     speaker_end: int | None = None
+    report_end: int | None = None  # the end of the whole reporting clause ("... told AFP on Monday")
 
 
 class AttributionFinder:
@@ -48,7 +49,7 @@ class AttributionFinder:
         self.lexicon = lexicon
         cues = actor_cues()
         # Nouns that describe a speaker: "observatory director Rami ...", "an official from ..."
-        self.shapes = ReportShapes(lexicon, cues.role_nouns | cues.anonymous_heads | lexicon.colon_speakers)
+        self.shapes = ReportShapes(lexicon, cues.role_nouns | cues.anonymous_heads, lexicon.colon_speakers)
         self._final: dict[int, ShapedReport] = {}
         self.participle_subjects: dict[int, int] = {}  # of the Doc last read by ``frames``
 
@@ -237,7 +238,7 @@ def _hedged(hedge: Token) -> list[Token]:
 
 def _shaped_frame(report: ShapedReport, denied: bool = False) -> Frame:
     return Frame(speaker=report.speaker, cue=report.cue, denied=denied,
-                 speaker_start=report.start, speaker_end=report.end)
+                 speaker_start=report.start, speaker_end=report.end, report_end=report.report_end)
 
 
 def _depth(token: Token) -> int:

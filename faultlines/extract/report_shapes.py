@@ -51,16 +51,19 @@ class ShapedReport:
     end: int
     cue: str
     content: tuple[int, ...]
+    report_end: int  # the end (exclusive) of the reporting clause: speaker, verb, "told AFP on Monday"
     verb: int | None = None
     participle: int | None = None  # the speaker's own act after the report: "said blaming ..."
 
 
 class ReportShapes:
-    def __init__(self, lexicon: Lexicon, speaker_nouns: frozenset[str]):
+    def __init__(self, lexicon: Lexicon, person_nouns: frozenset[str], body_nouns: frozenset[str] = frozenset()):
         self.lexicon = lexicon
-        # Nouns that describe a speaker before a name or a prepositional phrase
-        # ("observatory director Rami ...", "an official from the forces").
-        self.speaker_nouns = speaker_nouns
+        # Nouns that describe a person before a name ("observatory director Rami ...",
+        # "media activist Musafa ..."), and with nouns of bodies ("army", "ministry"),
+        # a speaker before a prepositional phrase ("an official from the forces").
+        self.person_nouns = person_nouns
+        self.speaker_nouns = person_nouns | body_nouns
         self._according = [tuple(p.lower().split()) for p in lexicon.according_to]
 
     def find(self, doc: Doc) -> list[ShapedReport]:
@@ -116,7 +119,7 @@ class ReportShapes:
         if not any(t.pos_ in ("VERB", "AUX") for t in clause):
             return None  # no clause to report: "Lebanese army chief said"
         return ShapedReport(speaker=self._head(doc, start, k + 1).i, start=start, end=k + 1, cue=verb.lemma_.lower(),
-                            content=tuple(t.i for t in clause), verb=verb.i,
+                            content=tuple(t.i for t in clause), verb=verb.i, report_end=last + 1,
                             participle=participle.i if participle is not None else None)
 
     def _only_circumstances(self, doc: Doc, verb: Token, last: int, entities: dict[int, int]) -> bool:
@@ -156,7 +159,7 @@ class ReportShapes:
                     continue  # "citing security concerns" gives a reason, "according to type" a basis
                 own = set(range(sentence.start + offset, end))
                 content = tuple(t.i for t in sentence if t.i not in own and not (t.is_punct or t.is_space))
-                found.append(ShapedReport(speaker=head.i, start=start, end=end,
+                found.append(ShapedReport(speaker=head.i, start=start, end=end, report_end=end,
                                           cue=" ".join(words), content=content))
         return found
 
@@ -223,7 +226,7 @@ class ReportShapes:
             return False  # "Britain-based", "al-Assad's"
         if left.pos_ == "NUM" or right.pos_ == "NUM" and left.pos_ != "NUM":
             return True  # "killing 22 | monitors said", "according to initial information | eight people"
-        speaker_noun = right.lemma_.lower() in self.speaker_nouns
+        speaker_noun = right.lemma_.lower() in self.person_nouns
         if left.tag_ == "NNS" and right.pos_ in ("NOUN", "PROPN", "ADJ") and not speaker_noun:
             return True  # "18 civilians | observatory director ...", not "media | activist"
         if left.pos_ in ("NOUN", "PROPN") and right.pos_ == "ADJ":
@@ -232,7 +235,7 @@ class ReportShapes:
         if left_entity is not None and right_entity is not None and left_entity != right_entity and left.ent_type_ != "NORP":
             return True  # "Raqqa | Syrian Observatory"; not "the Lebanese | Al-Manar TV channel"
         if right.pos_ == "PROPN" and right_entity is None or right_entity != left_entity:
-            if left.pos_ == "NOUN" and left.lemma_.lower() not in self.speaker_nouns and right.pos_ == "PROPN":
+            if left.pos_ == "NOUN" and left.lemma_.lower() not in self.person_nouns and right.pos_ == "PROPN":
                 return True  # "the army | Abdulrahman", "sarin gas | Turkeys health ministry"
             if right.pos_ == "PROPN" and left.ent_type_ in _NOT_SPEAKER_ENTS:
                 return True  # "on Wednesday | Al-Alam News Network"; not "Syrian | Observatory"

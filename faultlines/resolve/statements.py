@@ -84,7 +84,7 @@ class StatementResolver:
         # The words that name who reports it are no party to it: "... struck Idlib the
         # Dogan news agency reported" (the parser hangs the agency on Idlib).
         frame = candidate.frame
-        index.silenced = frozenset(range(frame.speaker_start, frame.speaker_end)) \
+        index.silenced = frozenset(range(frame.speaker_start, frame.report_end or frame.speaker_end)) \
             if frame is not None and frame.speaker_start is not None else frozenset()
         # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
         # side; an unnamed source of no known side acts for no one.
