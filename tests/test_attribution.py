@@ -32,6 +32,8 @@ FOUND = [
      ("ASSAULT", "SYR", "REBELS", "person", "RAMI_ABDULRAHMAN", "fact")),
     ("final-unnamed-official-of-a-group", "Israeli jets struck the Syrian army on Sunday an official from Hezbollah said.",
      ("ASSAULT", "ISR", "SYR", "organization", "HEZBOLLAH", "fact")),
+    ("final-speaker-with-preposition", "Turkish jets struck the YPG near Afrin officials in the Turkish army said.",
+     ("ASSAULT", "TUR", "YPG", None, "TUR", "fact")),
     ("final-speaker-blames", "Barrel bombs killed 20 rebels in Aleppo the Syrian Observatory said blaming the attack on forces loyal to Bashar al-Assad.",
      ("ACCUSE", "SOHR", "ASSAD", "outlet", None, "fact")),
     # -- source phrases (according_to in rules/attribution.yaml) -----------------------
@@ -46,6 +48,8 @@ FOUND = [
      ("BACKS", "TUR", "ISIS", "organization", "RUS", "fact")),
     ("accused-by-of-accusation", "Turkey was accused by Russia of supporting ISIS.",
      ("ACCUSE", "RUS", "TUR", "outlet", None, "fact")),
+    ("accused-by-no-one-named", "Russia was accused of bombing the rebels in Idlib.",
+     ("ASSAULT", "RUS", "REBELS", "anonymous", None, "fact")),
     ("claimed-responsibility", "ISIS claimed responsibility for the attack on the Syrian army.",
      ("ASSAULT", "ISIS", "SYR", "organization", "ISIS", "fact")),
     ("denied-responsibility", "The Syrian government denied responsibility for the attack on the rebels.",

@@ -106,12 +106,13 @@ class ReportShapes:
         # "did not say" reports nothing.
         k = verb.i - 1
         while k > sentence.start and (doc[k].pos_ in ("AUX", "PART") or doc[k].pos_ == "ADV" and doc[k].i > sentence.start):
-            if doc[k].lower_ in self.lexicon.negations:
-                return None
+            if doc[k].lower_ in self.lexicon.negations or doc[k].lemma_.lower() == "be":
+                return None  # "was accused of", "has been described as": a passive, no report
             k -= 1
         start = self.phrase_before(doc, k, sentence.start, entities)
         if start is None or start <= sentence.start:
             return None
+        start = self._owner_before(doc, start, k + 1, sentence.start, entities)
         before = doc[start - 1]
         if before.lower_ in _RELATIVIZERS:
             return None  # "the strike that the ministry reported": the verb's object is before it
@@ -140,6 +141,26 @@ class ReportShapes:
             if token.pos_ in ("VERB", "AUX", "SCONJ") or token.lower_ == "that":
                 return False
         return True
+
+    def _owner_before(self, doc: Doc, start: int, end: int, first: int, entities: dict[int, int]) -> int:
+        """A phrase after a preposition is the object inside a longer speaker phrase when
+        the word before the preposition describes speakers: "sources familiar with the
+        government's thinking", "doctors at the scene", "Zakaria Malahifji of the Fastaqim
+        group". Not "the district of Aleppo | Syrian state television"."""
+        adp = start - 1
+        if adp - 1 < first or doc[adp].pos_ != "ADP" or doc[adp].lower_ in ("as", "than"):
+            return start
+        if any(t.pos_ == "PROPN" for t in doc[start:end]):
+            return start  # a name speaks for itself: "shelled positions in Homs | Rami Abdulrahman told AFP"
+        owner = doc[adp - 1]
+        if owner.pos_ == "ADJ" and adp - 2 >= first:  # "sources close to", "familiar with"
+            owner = doc[adp - 2]
+        describes = (owner.lemma_.lower() in self.speaker_nouns or owner.tag_ == "NNS"
+                     or owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN")
+        if not describes:
+            return start
+        outer = self.phrase_before(doc, owner.i, first, entities)
+        return outer if outer is not None and outer > first else start
 
     # -- "according to X", "as reported by X", "citing X" -------------------------------
 

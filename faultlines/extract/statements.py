@@ -406,13 +406,13 @@ class StatementFinder:
                     # a weapon, the one acted upon in a prepositional phrase.
                     targets = [c for c in act.children if c.dep_ in _OBJECTS]
                     fallback = self._prep_objects(act, act_preps)
-                    if not accuser:
-                        continue
+                    if not accuser and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                        continue  # ("Russia was accused of ...": by someone unnamed)
                     found.append(EventCandidate(
                         trigger=act.i, type=act_type, kind="relation" if act_type in RELATIONS else "event", how="accused",
                         sources=tuple(t.i for t in _expand(accused)), targets=tuple(t.i for t in _expand(targets)),
                         fallback_targets=tuple(t.i for t in _expand(fallback)),
-                        negated=is_negated(act, self.lexicon), frame=Frame(speaker=accuser[0].i, cue=verb.lower_),
+                        negated=is_negated(act, self.lexicon), frame=Frame(speaker=accuser[0].i if accuser else None, cue=verb.lower_),
                     ))
         return found
 
