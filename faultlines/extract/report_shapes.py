@@ -176,8 +176,8 @@ class ReportShapes:
                 if end is None:
                     continue
                 head = self._head(doc, start, end)
-                if not self.names_someone(doc[start:end]):
-                    continue  # "citing security concerns" gives a reason, "according to type" a basis
+                if doc[start - 1].pos_ == "VERB" and not self.names_someone(doc[start:end]):
+                    continue  # "citing security concerns" gives a reason; "citing Reuters" a source
                 own = set(range(sentence.start + offset, end))
                 content = tuple(t.i for t in sentence if t.i not in own and not (t.is_punct or t.is_space))
                 found.append(ShapedReport(speaker=head.i, start=start, end=end, report_end=end,
@@ -269,6 +269,8 @@ class ReportShapes:
     def _names_someone(self, token: Token) -> bool:
         if token.pos_ == "PROPN" or token.ent_type_ in _SPEAKER_ENTS or token.lemma_.lower() in self.speaker_nouns:
             return True
+        if token.is_title and token.i != token.sent.start and token.pos_ in ("NOUN", "ADJ"):
+            return True  # "the Observatory", tagged a common noun
         return token.is_upper and len(token.text) > 1 and token.is_alpha  # "SANA", tagged an adjective
 
     def _head(self, doc: Doc, start: int, end: int) -> Token:
