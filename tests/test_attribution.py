@@ -92,6 +92,8 @@ ABSENT = [
      ("ASSAULT", "USA", "ISIS")),
     ("rather-than", "Turkish jets struck the YPG rather than ISIS.",
      ("ASSAULT", "TUR", "ISIS")),
+    ("denied-responsibility-rejects-no-one", "The Syrian government denied responsibility for the attack on the rebels.",
+     ("REJECT", "SYR", "REBELS")),
 ]
 
 FACT_ABSENT = [

@@ -96,7 +96,11 @@ class StatementResolver:
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
         # read loosely ("praised Haiti's efforts" -> Haiti, "an investigation into crimes
         # by Croat forces" -> Croatia).
-        contrasted = {i for i in candidate.targets + candidate.fallback_targets if self._contrasted(doc[i])}
+        # Not read as targets: a phrase the act did not reach ("instead of the official"),
+        # and a responsibility ("denied responsibility for the attack on the rebels" rejects
+        # no one: it denies the attack, read with the attack).
+        contrasted = {i for i in candidate.targets + candidate.fallback_targets
+                      if self._contrasted(doc[i]) or doc[i].lemma_.lower() in self.lexicon.responsibility_words}
         for tier, loose in ((candidate.targets, False), (candidate.fallback_targets, False),
                             (candidate.targets + candidate.fallback_targets, True)):
             tier = tuple(i for i in tier if i not in contrasted)
