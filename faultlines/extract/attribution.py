@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import actor_cues
 from .lexicon import Lexicon
+from .report_shapes import ReportShapes, ShapedReport
 
 if TYPE_CHECKING:  # claim_nouns builds Frames: no import at run time
     from .claim_nouns import ClaimNoun
@@ -35,37 +37,84 @@ class Frame:
     cue: str
     denied: bool = False
     quoted: bool = False
+    # The speaker's whole phrase (tokens start..end-1) when it was read by its shape
+    # ("... killing 22 a monitor said"): none of its words is a party to what it reports.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    report_end: int | None = None  # the end of the whole reporting clause ("... told AFP on Monday")
 
 
 class AttributionFinder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        cues = actor_cues()
+        # Nouns that describe a speaker: "observatory director Rami ...", "an official from ..."
+        self.shapes = ReportShapes(lexicon, cues.role_nouns | cues.anonymous_heads, lexicon.colon_speakers)
+        self._final: dict[int, ShapedReport] = {}
+        self.participle_subjects: dict[int, int] = {}  # of the Doc last read by ``frames``
 
     def frames(self, doc: Doc, claims: list[ClaimNoun] = ()) -> dict[int, Frame]:
         frames: dict[int, Frame] = {}
+        shaped = self.shapes.find(doc)
+        # A sentence-final report ("... killing 22 a monitor said") is the outermost frame
+        # of its sentence; the parse of its verb is not trusted.
+        self._final = {r.verb: r for r in shaped if r.verb is not None}
+        # Who does what a participle after a final report says ("... the Observatory said
+        # blaming the attack on forces loyal to Assad"): the speaker, whatever the parse.
+        self.participle_subjects = {r.participle: r.speaker for r in self._final.values() if r.participle is not None}
+        for report in self._final.values():
+            frame = _shaped_frame(report, denied=report.cue in self.lexicon.denial_verbs)
+            for index in report.content:
+                frames[index] = frame
         reporting = [t for t in doc if self._is_reporting(t)]
         # Outer frames first, so a frame nested inside another ("X said Y claimed Z")
         # overwrites it for the words it covers.
         for verb in sorted(reporting, key=_depth):
+            if verb.i in self._final:
+                continue
             speaker = self._speaker(verb)
             if speaker is None:
                 continue
             frame = Frame(speaker=speaker.i, cue=verb.lemma_.lower(), denied=verb.lemma_.lower() in self.lexicon.denial_verbs)
             for token in self._content(verb):
                 frames[token.i] = frame
-        for token in doc:
-            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-                source = next((p for to in token.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"), None)
-                if source is not None:
-                    frame = Frame(speaker=source.i, cue="according to")
-                    skip = set(t.i for t in token.subtree)
-                    for t in token.head.subtree:
-                        if t.i not in skip:
-                            frames.setdefault(t.i, frame)
+        # "according to X", "as reported by X", "citing X": the rest of the sentence,
+        # unless a reporting verb already says whose it is.
+        for report in shaped:
+            if report.verb is None:
+                frame = _shaped_frame(report)
+                for index in report.content:
+                    frames.setdefault(index, frame)
         self._quotes(doc, frames, reporting)
         self._headline_colons(doc, frames)
         self._claims(doc, frames, claims, reporting)
+        self._unnamed(doc, frames, reporting)
         return frames
+
+    def _unnamed(self, doc: Doc, frames: dict[int, Frame], reporting: list[Token]) -> None:
+        """Words the writer passes on as someone's word without naming anyone: a passive
+        report ("the strike is believed to have been carried out by Russian jets", "it was
+        reported that ..."; "by X" names X) and a hearsay hedge ("Russian jets reportedly
+        bombed the town", "a suspected coalition strike", "killed by suspected ISIS
+        militants"). Only where no one else is said to assert them: in "the Observatory
+        said the strike was believed to ..." the Observatory speaks."""
+        for verb in reporting:
+            if verb.i in self._final or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                continue
+            clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+            if not clauses:
+                continue
+            agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+            frame = Frame(speaker=agent.i if agent is not None else None, cue=verb.lemma_.lower())
+            for clause in clauses:
+                for token in clause.subtree:
+                    frames.setdefault(token.i, frame)
+        for hedge in doc:
+            if hedge.lower_ not in self.lexicon.hearsay_hedges or hedge.dep_ not in ("advmod", "amod", "acomp", "npadvmod"):
+                continue
+            frame = Frame(speaker=None, cue=hedge.lower_)
+            for token in _hedged(hedge):
+                frames.setdefault(token.i, frame)
 
     def _claims(self, doc: Doc, frames: dict[int, Frame], claims: list[ClaimNoun], reporting: list[Token]) -> None:
         """What a claim noun claims is its claimant's, whoever reports the sentence or
@@ -100,6 +149,8 @@ class AttributionFinder:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.reporting_verbs
 
     def _speaker(self, verb: Token) -> Token | None:
+        if verb.i in self._final:
+            return verb.doc[self._final[verb.i].speaker]
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             return None
@@ -113,6 +164,9 @@ class AttributionFinder:
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB")]
         # "accused the US of ferrying ISIS fighters": the "of" clause is the accusation.
         clauses += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
+        # "claimed (denied) responsibility for the attack": the act it is responsible for.
+        clauses += [p for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lexicon.responsibility_words
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
         for clause in clauses:
             yield from clause.subtree
         if verb.dep_ in ("parataxis", "advcl") and not clauses:
@@ -162,6 +216,29 @@ class AttributionFinder:
                     if speaker is not None and not (quote.start <= speaker.i < quote.end):
                         return speaker
         return None
+
+
+def _hedged(hedge: Token) -> list[Token]:
+    """What a hearsay hedge leaves unasserted: the clause of the verb it modifies
+    ("reportedly bombed the town, killing 20"), or the noun it modifies ("a suspected
+    strike") with the verb of which that noun is the actor ("suspected militants attacked
+    ...", "killed by suspected militants")."""
+    head = hedge.head
+    if hedge.dep_ in ("advmod", "npadvmod") and head.pos_ in ("VERB", "AUX"):
+        return list(head.subtree)
+    if head.pos_ in ("NOUN", "PROPN"):
+        hedged = [head]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            hedged.append(head.head)
+        elif head.dep_ == "pobj" and head.head.dep_ == "agent":
+            hedged.append(head.head.head)
+        return hedged
+    return []
+
+
+def _shaped_frame(report: ShapedReport, denied: bool = False) -> Frame:
+    return Frame(speaker=report.speaker, cue=report.cue, denied=denied,
+                 speaker_start=report.start, speaker_end=report.end, report_end=report.report_end)
 
 
 def _depth(token: Token) -> int:

@@ -155,6 +155,25 @@ def rejected_claims(doc: Doc, claims: list[ClaimNoun], frames: dict[int, Frame],
     return rejections
 
 
+def responsible_party(act: Token, lexicon: Lexicon) -> Token | None:
+    """Who an act is put on by a word of responsibility (``responsibility_words``): "ISIS
+    claimed responsibility for the attack", "Russia has been responsible for the bombing",
+    "the government denied responsibility for the attack", "the group's responsibility
+    for the bombing". Whether it is claimed or denied is read as any report is."""
+    if act.dep_ != "pobj" or act.head.lower_ != "for":
+        return None
+    word = act.head.head
+    if word.lemma_.lower() not in lexicon.responsibility_words:
+        return None
+    owners = [c for c in word.children if c.dep_ == "poss"]
+    if owners:
+        return owners[0]
+    if word.dep_ in ("acomp", "attr", "oprd", "dobj", "obj") and word.head.pos_ in ("VERB", "AUX"):
+        subjects = _subjects(word.head)
+        return subjects[0] if subjects else None
+    return None
+
+
 def _idiom(noun: Token) -> bool:
     """A bare singular noun is no claim: "in charge of the offensive", "took charge of the
     operation to attack ISIS". A claim has a determiner, a claimant or a plural: "the

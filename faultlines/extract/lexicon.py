@@ -71,6 +71,7 @@ class Lexicon:
     relational_nouns: dict[str, Trigger]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    addressed_reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     according_to: tuple[str, ...]
     modal_auxiliaries: frozenset[str]
@@ -84,6 +85,9 @@ class Lexicon:
     negating_governors: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
+    contrastive_phrases: tuple[tuple[str, ...], ...]
+    hearsay_hedges: frozenset[str]
+    uncertainty_hedges: frozenset[str]
     evaluative_words: frozenset[str]
     first_person: frozenset[str]
     reported_future: frozenset[str] = frozenset()
@@ -91,6 +95,7 @@ class Lexicon:
     light_nouns: frozenset[str] = frozenset()
     mobilizing_governors: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    responsibility_words: frozenset[str] = frozenset()
     claim_making_verbs: frozenset[str] = frozenset()
     negating_after_no: frozenset[str] = frozenset()
     negative_subjects: frozenset[str] = frozenset()
@@ -270,6 +275,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         relational_nouns=_triggers(raw, "relational_nouns", events),
         light_verbs=frozenset(raw.get("light_verbs", ())),
         reporting_verbs=words("reporting_verbs"),
+        addressed_reporting_verbs=words("addressed_reporting_verbs"),
         denial_verbs=words("denial_verbs"),
         according_to=tuple(cues.get("according_to", ())),
         modal_auxiliaries=words("modal_auxiliaries"),
@@ -283,6 +289,9 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         negating_governors=words("negating_governors"),
         conditional_marks=words("conditional_marks"),
         negations=words("negations"),
+        contrastive_phrases=tuple(tuple(str(p).lower().split()) for p in cues.get("contrastive_phrases", ())),
+        hearsay_hedges=words("hearsay_hedges"),
+        uncertainty_hedges=words("uncertainty_hedges"),
         evaluative_words=words("evaluative_words"),
         first_person=words("first_person"),
         reported_future=words("reported_future"),
@@ -299,6 +308,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         quantity_nouns=frozenset(str(w).lower() for w in raw.get("quantity_nouns", ())),
         mobilizing_governors=words("mobilizing_governors"),
         claim_nouns=words("claim_nouns"),
+        responsibility_words=words("responsibility_words"),
         claim_making_verbs=words("claim_making_verbs"),
         negating_after_no=words("negating_after_no"),
         negative_subjects=words("negative_subjects"),

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from . import arguments
 from .attribution import AttributionFinder, Frame
 from .candidates import EVENTS_ATTR, EventCandidate, events_of, expand as _expand  # noqa: F401 (events_of: re-exported)
-from .claim_nouns import ClaimNounReader, rejected_claims
+from .claim_nouns import ClaimNounReader, rejected_claims, responsible_party
 from .cues import actor_cues
 from .lexicon import DEFAULT_TARGET_PREPS, RELATIONS, Lexicon, Trigger, load_lexicon
 from .status import is_hypothetical, is_negated
@@ -207,7 +207,10 @@ class StatementFinder:
         # an act or a weapon as subject stands for whoever carries it out.
         sources = [d for s in sources for d in arguments.doers(s, self.lexicon)]
         # "the army repelled an ISIS attack": an act done to an act is done to its agent.
-        targets = [d for t in targets for d in arguments.acted_upon(t, self.lexicon)]
+        # ... unless the verb names its own preposition for the target and the parser hung it
+        # on the act: "blaming the attack on forces loyal to Assad".
+        own_preps = tuple(trigger.preps or ())
+        targets = [d for t in targets for d in (arguments.acted_upon(t, self.lexicon) or self._prep_objects(t, own_preps))]
         fallback += self._complement_targets(verb, sources, trigger.type)
         symmetric = False
         if any(t.lower_ == "one" and any(c.lower_ == "another" for c in t.children) or t.lower_ == "other"
@@ -312,6 +315,8 @@ class StatementFinder:
         if not sources and trigger.type in self.lexicon.force_types:
             # "the deaths of 735 civilians in its strikes": the act it came about in says who.
             sources = [d for a in arguments.passive_agents(phrase, self.lexicon) for d in arguments.doers(a, self.lexicon)]
+        party = None if sources else responsible_party(phrase, self.lexicon)
+        sources += [party] if party is not None else []  # "ISIS claimed responsibility for the attack"
         if not targets:
             # "rocket attacks by the militants on the border town": the parser often hangs
             # the act's own preposition on the agent before it.
@@ -489,7 +494,7 @@ class StatementFinder:
             if trigger is None or not trigger.accused_act or verb.pos_ != "VERB":
                 continue
             accused = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-            accuser = self._subjects(verb)
+            accuser = self._subjects(verb) or [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             preps = list(verb.children) + [c for obj in accused for c in obj.children]
             for prep in preps:
                 if prep.dep_ != "prep" or prep.lower_ not in trigger.accused_act:
@@ -506,13 +511,13 @@ class StatementFinder:
                     # a weapon, the one acted upon in a prepositional phrase.
                     targets = [c for c in act.children if c.dep_ in _OBJECTS]
                     fallback = self._prep_objects(act, act_preps)
-                    if not accuser:
-                        continue
+                    if not accuser and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                        continue  # ("Russia was accused of ...": by someone unnamed)
                     found.append(EventCandidate(
                         trigger=act.i, type=act_type, kind="relation" if act_type in RELATIONS else "event", how="accused",
                         sources=tuple(t.i for t in _expand(accused)), targets=tuple(t.i for t in _expand(targets)),
                         fallback_targets=tuple(t.i for t in _expand(fallback)),
-                        negated=is_negated(act, self.lexicon), frame=Frame(speaker=accuser[0].i, cue=verb.lower_),
+                        negated=is_negated(act, self.lexicon), frame=Frame(speaker=accuser[0].i if accuser else None, cue=verb.lower_),
                     ))
         return found
 
@@ -520,6 +525,8 @@ class StatementFinder:
 
     def _subjects(self, verb: Token) -> list[Token]:
         """The verb's subject, or the one it inherits (control, coordination, relative clause)."""
+        if verb.i in self.attribution.participle_subjects:  # "... the Observatory said blaming X"
+            return [verb.doc[self.attribution.participle_subjects[verb.i]]]
         seen = set()
         while verb.i not in seen:
             seen.add(verb.i)

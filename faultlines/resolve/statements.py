@@ -82,6 +82,11 @@ class StatementResolver:
     def _from_candidate(self, doc, candidate: EventCandidate, article, index, outlet, sentences,
                         one_sided: bool = False) -> list[Statement]:
         index.speaker_side = self._speaker_side(doc, candidate.frame, index, article)
+        # The words that name who reports it are no party to it: "... struck Idlib the
+        # Dogan news agency reported" (the parser hangs the agency on Idlib).
+        frame = candidate.frame
+        index.silenced = frozenset(range(frame.speaker_start, frame.report_end or frame.speaker_end)) \
+            if frame is not None and frame.speaker_start is not None else frozenset()
         # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
         # side; an unnamed source of no known side acts for no one.
         sources = _distinct(self._acting_for(a) for i in candidate.sources for a in index.actors_for(doc[i]))
@@ -92,8 +97,14 @@ class StatementResolver:
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
         # read loosely ("praised Haiti's efforts" -> Haiti, "an investigation into crimes
         # by Croat forces" -> Croatia).
+        # Not read as targets: a phrase the act did not reach ("instead of the official"),
+        # and a responsibility ("denied responsibility for the attack on the rebels" rejects
+        # no one: it denies the attack, read with the attack).
+        contrasted = {i for i in candidate.targets + candidate.fallback_targets
+                      if self._contrasted(doc[i]) or doc[i].lemma_.lower() in self.lexicon.responsibility_words}
         for tier, loose in ((candidate.targets, False), (candidate.fallback_targets, False),
                             (candidate.targets + candidate.fallback_targets, True)):
+            tier = tuple(i for i in tier if i not in contrasted)
             # An unnamed official acted upon stands for the side ("expelled two Russian
             # diplomats" -> Russia); one of no known side is no target.
             targets = _distinct(self._acting_for(a) for a in (index.actor_for(doc[i], loose=loose) for i in tier) if a)
@@ -111,6 +122,7 @@ class StatementResolver:
         if not pairs and one_sided and candidate.kind == "event" and not candidate.symmetric:
             # A commitment is its maker's: no statement without who makes it.
             pairs = self._one_sided(acting, [] if candidate.how == "commitment" else targets)
+        index.silenced = frozenset()
         if not pairs:
             return []
         trigger = doc[candidate.trigger]
@@ -136,6 +148,19 @@ class StatementResolver:
             )
             for s, t in pairs
         ]
+
+    def _contrasted(self, token: Token) -> bool:
+        """A coordinated phrase the act did not reach: "killed an agent instead of the ISIS
+        official", "struck the town, not the rebels" (``contrastive_phrases``)."""
+        if token.dep_ != "conj":
+            return False
+        start = token.left_edge.i
+        doc = token.doc
+        for phrase in self.lexicon.contrastive_phrases:
+            before = doc[max(0, start - len(phrase)):start]
+            if len(before) == len(phrase) and tuple(t.lower_ for t in before) == phrase:
+                return True
+        return False
 
     def _one_sided(self, sources: list[Actor], targets: list[Actor]) -> list[tuple[Actor | None, Actor | None]]:
         """An event with one known end: its actors as source ("thousands of Kurds
@@ -193,6 +218,10 @@ class StatementResolver:
             return Attribution(kind="anonymous", actor_id=UNKNOWN_SOURCE.id, name=None, cue=frame.cue)
         if frame is not None and frame.speaker is not None:
             speaker = index.actor_for(doc[frame.speaker])
+            if speaker is None or speaker.kind == "anonymous" and not speaker.parent:
+                # "an official from Hezbollah said": an unnamed source of no known side
+                # speaks for the body its phrase names.
+                speaker = self._named_in_speaker(doc, frame, index) or speaker
             cue = frame.cue
             if speaker is None:
                 words = " ".join(t.text for t in doc[frame.speaker].subtree if t.i <= frame.speaker)
@@ -202,6 +231,20 @@ class StatementResolver:
         if self._in_author_voice(sentence):
             return Attribution(kind="author", actor_id=outlet.id if outlet else None, name=article.author or (outlet.name if outlet else None), cue="first person")
         return Attribution(kind="outlet", actor_id=outlet.id if outlet else None, name=outlet.name if outlet else None)
+
+    def _named_in_speaker(self, doc, frame: Frame, index) -> Actor | None:
+        """A person or body named inside a speaker's phrase whose head names no one:
+        "Pathologist at the Aleppo University Hashim told reporters", "a spokesman for the
+        Homs Media Centre said", "an official from the forces said". A person first."""
+        head = doc[frame.speaker]
+        if frame.speaker_start is not None:
+            words = doc[frame.speaker_start:frame.speaker_end]
+        else:
+            words = [t for t in head.subtree if t.i < head.head.i or head.head.i == head.i]
+        found = [a for a in (index.actor_for(t) for t in words if index.covers(t))
+                 if a is not None and (a.kind != "anonymous" or a.parent)]
+        people = [a for a in found if a.kind == "person"]
+        return (people or found or [None])[0]
 
     def _in_author_voice(self, sentence: Span) -> bool:
         unquoted = _unquoted_words(sentence)
@@ -246,6 +289,7 @@ class _MentionIndex:
         self.tie_participles = tie_participles
         self.roles = found.roles
         self.speaker_side: Actor | None = None  # set per candidate: whom "we" means there
+        self.silenced: frozenset[int] = frozenset()  # set per candidate: the speaker's words
         self._descriptions: dict[str, list[tuple[int, Actor]]] | None = None
         self._describing = False  # building the table above: do not look it up meanwhile
         self.actors = {a.id: a for a in found.actors}
@@ -273,6 +317,8 @@ class _MentionIndex:
         return _distinct(found)
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
+        if token.i in self.silenced:
+            return None
         if token.lower_ in self.first_person and token.pos_ == "PRON":
             return self.speaker_side  # "we look to the Russians", "struck our positions"
         if token.i in self.by_token:
@@ -391,7 +437,7 @@ def _unquoted_words(sentence: Span) -> set[str]:
 def _date_near(sentence: Span, trigger: Token, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
     """The date the sentence gives, resolved against the article's date, with its granularity."""
     dates = [e for e in sentence.ents if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())
-             and (published or re.search(r"\b(1[89]|20)\d\d\b", e.text))]
+             and (published or re.search(r"\b(1[89]|20)\d\d\b", e.text)) and not _a_count(e)]
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: abs(e.root.i - trigger.i))
@@ -422,6 +468,20 @@ def _date_near(sentence: Span, trigger: Token, published: str | None, future: bo
     if granularity == "month":
         return f"{value.year:04d}-{value.month:02d}", "month"
     return value.isoformat(), granularity
+
+
+def _a_count(entity: Span) -> bool:
+    """A bare number the tagger took for a year that counts something: "killed 1942
+    people" (it modifies a common noun), "the toll rose to 2016", "killing 1942" (an
+    object). A year stands after a preposition or in a date ("in 2013", "Jul 30 2015")."""
+    if not all(t.like_num or t.is_punct for t in entity):
+        return False
+    root = entity.root
+    if root.dep_ == "nummod":
+        return root.head.pos_ == "NOUN"  # "1942 rebels"; not "Jul 30 2015" (a month's day)
+    if root.dep_ == "pobj":
+        return root.head.lower_ in ("to", "at")  # "rose to 2016", not "in 2016"
+    return root.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "appos", "conj")
 
 
 def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | None:
