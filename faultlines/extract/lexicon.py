@@ -56,7 +56,7 @@ class Trigger:
     by_prep: dict = field(default_factory=dict)  # preposition -> type ("march on Aleppo": ASSAULT)
     by_verb: dict = field(default_factory=dict)  # governing verb -> type ("sign an agreement": SUPPORT)
     example: str | None = None  # a sentence the entry reads (tests/test_rules.py extracts it)
-    source: str = "hand"  # hand | codebook (lexicon_codebook.yaml, derived from PETRARCH2/CAMEO)
+    source: str = "hand"  # hand, or "codebook CAMEO <code> [(from <verb>)]" (lexicon_codebook.yaml)
 
     @property
     def kind(self) -> str:
@@ -153,7 +153,9 @@ def _triggers(raw: dict, section: str, path: Path, allowed: frozenset[str] = ENT
             by_prep={str(k).lower(): v for k, v in (entry.get("by_prep") or {}).items()},
             by_verb={str(k).lower(): v for k, v in (entry.get("by_verb") or {}).items()},
             example=entry.get("example"),
-            source=source,
+            # A derived entry keeps where it came from: "codebook CAMEO 173 (from arrest)".
+            source=" ".join([source] + ([f"CAMEO {entry['cameo']}"] if "cameo" in entry else [])
+                            + ([f"(from {entry['from_verb']})"] if "from_verb" in entry else [])),
         )
         trigger = found[str(word).lower()]
         others = [*trigger.by_object.items(), *trigger.by_modifier.items(), *trigger.by_prep.items(), *trigger.by_verb.items()]
