@@ -107,3 +107,15 @@ def test_rules_type_table_answers_what_the_stages_ask():
     assert "THREATEN" not in table.names(hostile=True) and "ASSAULT" in table.names(hostile=True)
     assert table.coarse("PROTEST", "gold_class") == "ACCUSE" and table.coarse("BACKS") == "SUPPORT"
     assert table.symmetric_claim_classes() == {"AGREE", "CONSULT", "COOPERATE", "ALLY"}
+
+
+def test_rules_codebook_lexicon_is_what_the_build_script_makes(shared, tmp_path):
+    """tools/build_lexicon.py over ../shared/codebooks writes the committed file exactly."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_lexicon", Path(__file__).resolve().parents[1] / "tools" / "build_lexicon.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    out = tmp_path / "lexicon_codebook.yaml"
+    build.main(["--codebooks", str(shared / "codebooks"), "--out", str(out)])
+    assert out.read_text(encoding="utf-8") == (RULES_DIR / "lexicon_codebook.yaml").read_text(encoding="utf-8")
