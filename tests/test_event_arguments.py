@@ -46,6 +46,8 @@ FOUND = [
      ("ASSAULT", "AHRAR_ALSHAM", "SYR")),
     ("death-noun-by-agent", "The killing of two Turkish journalists by ISIS was condemned.",
      ("ASSAULT", "ISIS", "TUR")),
+    ("verb-preposition-hung-on-object", "The rebels used US-provided weapons against ISIS.",
+     ("ASSAULT", "REBELS", "ISIS")),
     ("role-without-comma", "The talks were led by Zahran Alloush leader of the Army of Islam.",
      ("MEMBER_OF", "person:zahran-alloush", "JAISH_ALISLAM")),
     ("relational-noun-as-compound", "Al-Qaeda affiliate Nusra Front claimed the attack.",
@@ -69,6 +71,8 @@ NEVER = [
     # "Syrian" says where the affiliate is, not whose it is.
     ("modifier-of-relational-noun-is-no-party", "The PKK's Syrian affiliate PYD controls the area.",
      ("MEMBER_OF", "SYR", "PKK")),
+    # "Iranian-built" says where the drones come from; Iran is no party.
+    ("origin-participle-names-no-party", "Russia deployed Iranian-built drones.", ("MOBILIZE", "RUS", "IRN")),
     # Condemning an attack on someone does not accuse the victims.
     ("victim-of-condemned-act-not-accused", "Jordan condemned the attack on Syrian soldiers.",
      ("ACCUSE", "JOR", "SYR")),

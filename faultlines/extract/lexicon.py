@@ -104,6 +104,7 @@ class Lexicon:
     inclusion_verbs: frozenset[str] = frozenset()
     inflections: dict[str, str] = field(default_factory=dict)  # irregular form -> verb lemma ("retook" -> "retake")
     instrument_nouns: frozenset[str] = frozenset()
+    origin_participles: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     cause_marks: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
@@ -226,7 +227,7 @@ def _read(path: Path) -> dict:
 EVENTS_SECTIONS = frozenset({*TRIGGER_SECTIONS, "light_verbs", "light_nouns", "purpose_nouns", "object_control",
                              "relativizers", "indefinite_determiners", "inclusion_verbs", "instrument_nouns",
                              "means_preps", "weapon_use", "manner_preps", "aided_preps", "definite_determiners",
-                             "cause_marks", "quantity_nouns"})
+                             "cause_marks", "quantity_nouns", "origin_participles"})
 # Lexicon fields that are not a section of a rules file of their own.
 NOT_A_LIST = frozenset({"inflections", "weapon_use_type", "weapon_target_preps", "force_types"})
 # attribution.yaml: every list the Lexicon holds that events.yaml does not, by its field's name.
@@ -300,6 +301,7 @@ def load_lexicon(events: Path = RULES_DIR / "events.yaml", attribution: Path = R
         purpose_nouns=frozenset(str(w).lower() for w in raw.get("purpose_nouns", ())),
         light_nouns=frozenset(str(w).lower() for w in raw.get("light_nouns", ())),
         instrument_nouns=frozenset(str(w).lower() for w in raw.get("instrument_nouns", ())),
+        origin_participles=frozenset(str(w).lower() for w in raw.get("origin_participles", ())),
         means_preps=frozenset(str(w).lower() for w in raw.get("means_preps", ())),
         weapon_use_type=_weapon_use(raw, events)[0],
         weapon_target_preps=_weapon_use(raw, events)[1],

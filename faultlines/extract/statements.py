@@ -221,8 +221,12 @@ class StatementFinder:
             # "Washington and Moscow agreed": each coordinated subject with the others.
             if len(_expand(sources)) > 1:
                 symmetric = True
-        if trigger.needs_prep and not self._prep_objects(verb, preps):
+        # "used chemical weapons against government troops": the parser hangs the verb's own
+        # preposition on its object.
+        hung = [p for o in verb.children if o.dep_ in ("dobj", "obj") for p in self._prep_objects(o, tuple(trigger.preps or ()))]
+        if trigger.needs_prep and not self._prep_objects(verb, preps) and not hung:
             return  # "push into Raqqa" is an assault; "push to cooperate" is not
+        fallback += hung
         if trigger.needs_object and not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
             return  # "returned the prisoners" is an event; "returned to Geneva" a journey
         kind, type_ = trigger.kind, trigger.type

@@ -67,7 +67,8 @@ class StatementResolver:
 
     def resolve(self, doc: Doc, article: Article, found: ActorsFound, *, one_sided: bool = False) -> StatementsFound:
         """Statements of a Doc; with ``one_sided``, also events with only one known end."""
-        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person, frozenset(self.lexicon.compounds))
+        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person,
+                              frozenset(self.lexicon.compounds) | self.lexicon.origin_participles)
         outlet = outlet_actor(article.outlet, self.catalogue)
         sentences = list(doc.sents)
         statements: list[Statement] = []
