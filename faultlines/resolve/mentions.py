@@ -373,6 +373,9 @@ class _DocState:
         self.surnames: dict[str, Actor] = {}
         self.roles_later: list[tuple[Span, Actor]] = []  # catalogue people: roles read after pass 1
         self._resolved: list[tuple[Span, Actor]] = []
+        # Kept beside the lists above so that look-ups bisect rather than scan (linear cost).
+        self._char_starts: list[int] = []
+        self._token_starts: list[int] = []
         self._sentence_starts = [s.start for s in doc.sents]
 
     def add(self, span: Span, actor: Actor) -> None:
@@ -382,16 +385,25 @@ class _DocState:
             actor_id=actor.id, sentence_index=self.sentence_of(span),
             start=span.start_char, end=span.end_char, text=span.text, how=span.label_,
         )
-        at = bisect.bisect_right([m.start for m in self.mentions], mention.start)
+        at = bisect.bisect_right(self._char_starts, mention.start)
         self.mentions.insert(at, mention)
         self._resolved.insert(at, (span, actor))
+        self._char_starts.insert(at, mention.start)
+        self._token_starts.insert(at, span.start)
 
     def sentence_of(self, span: Span) -> int:
         return bisect.bisect_right(self._sentence_starts, span.start) - 1
 
     def spans_within(self, outer: Span) -> list[tuple[Span, Actor]]:
         """Resolved spans inside ``outer`` (after it was resolved: those found before it)."""
-        return [(s, a) for s, a in self._resolved if outer.start <= s.start and s.end <= outer.end and s != outer]
+        found = []
+        for at in range(bisect.bisect_left(self._token_starts, outer.start), len(self._resolved)):
+            s, a = self._resolved[at]
+            if s.start >= outer.end:
+                break
+            if s.end <= outer.end and s != outer:
+                found.append((s, a))
+        return found
 
     @property
     def resolved(self) -> list[tuple[Span, Actor]]:
