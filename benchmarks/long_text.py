@@ -7,7 +7,8 @@ Each size runs in a fresh process (peak resident memory only grows within a proc
 an article made by repeating the bundled demo corpus (fictional news written for
 faultlines) as paragraphs until it is long enough. The time is that of
 ``faultlines.core.analyse_text`` (parsing, actors, statements) after the pipeline is
-loaded; "peak MB" is the process's peak resident memory, "over load" the part of it the
+loaded, as wall-clock and as CPU seconds (CPU time is the fairer measure on a shared
+machine); "peak MB" is the process's peak resident memory, "over load" the part of it the
 article added. The growth exponent is the slope of log(seconds) over log(characters):
 1 is linear, 2 quadratic. The target is about 1.
 """
@@ -53,16 +54,16 @@ def measure_one(chars: int) -> dict:
     analyse_text("Turkey threatened the YPG near Afrin.", options)  # load the pipeline first
     loaded = peak_mb()
     text = article_of(chars)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     _, analysis = analyse_text(text, options, published="2017-10-03")
-    seconds = time.perf_counter() - started
-    return {"chars": chars, "seconds": round(seconds, 2), "peak_mb": round(peak_mb()), "over_load_mb": round(peak_mb() - loaded),
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return {"chars": chars, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "peak_mb": round(peak_mb()), "over_load_mb": round(peak_mb() - loaded),
             "sentences": len(analysis.sentences), "statements": len(analysis.statements)}
 
 
-def exponent(rows: list[dict]) -> float | None:
-    """Least-squares slope of log(seconds) on log(characters)."""
-    points = [(math.log(r["chars"]), math.log(r["seconds"])) for r in rows if r.get("seconds")]
+def exponent(rows: list[dict], measure: str = "seconds") -> float | None:
+    """Least-squares slope of log(``measure``) on log(characters)."""
+    points = [(math.log(r["chars"]), math.log(r[measure])) for r in rows if r.get(measure)]
     if len(points) < 2:
         return None
     mean_x = sum(x for x, _ in points) / len(points)
@@ -80,7 +81,7 @@ def main() -> None:
         print(json.dumps(measure_one(args.one)))
         return
     rows = []
-    print(f"{'chars':>10} {'seconds':>9} {'peak MB':>8} {'over load':>10} {'sentences':>10} {'statements':>11}")
+    print(f"{'chars':>10} {'seconds':>9} {'cpu s':>8} {'peak MB':>8} {'over load':>10} {'sentences':>10} {'statements':>11}")
     for chars in args.sizes:
         try:
             done = subprocess.run([sys.executable, __file__, "--one", str(chars)], capture_output=True,
@@ -93,11 +94,12 @@ def main() -> None:
             print(f"{chars:>10,} failed: {error.stderr.strip().splitlines()[-1] if error.stderr.strip() else error}")
             continue
         rows.append(row)
-        print(f"{row['chars']:>10,} {row['seconds']:>9.1f} {row['peak_mb']:>8} {row['over_load_mb']:>10} "
+        print(f"{row['chars']:>10,} {row['seconds']:>9.1f} {row['cpu_seconds']:>8.1f} {row['peak_mb']:>8} {row['over_load_mb']:>10} "
               f"{row['sentences']:>10} {row['statements']:>11}", flush=True)
-    slope = exponent(rows)
-    if slope is not None:
-        print(f"growth exponent (seconds ~ chars^k): k = {slope:.2f}  (1 = linear; target about 1)")
+    for measure in ("seconds", "cpu_seconds"):
+        slope = exponent(rows, measure)
+        if slope is not None:
+            print(f"growth exponent ({measure} ~ chars^k): k = {slope:.2f}  (1 = linear; target about 1)")
 
 
 if __name__ == "__main__":
