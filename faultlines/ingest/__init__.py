@@ -2,7 +2,8 @@
 
 ``collect`` is the one entry point: it yields an Article for every article it can read and
 a Problem for everything it cannot, never raising for bad input, so a batch always goes
-on. It does no NLP and no storage.
+on. It does no NLP and no storage. Every article leaves it normalised (``normalise``):
+no lone surrogates, no punctuation runs that would make tokenizing quadratic.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..options import Options
 from ..values import Article, Problem
 from .dates import parse_date
 from .files import read_file, read_sidecar, read_stdin, walk_folder
+from .normalise import normalise_article, without_surrogates
 
 __all__ = ["collect", "is_url"]
 
@@ -29,11 +31,27 @@ def collect(
     inputs: Iterable[str], options: Options, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Problem]:
     """Every article in ``inputs``, with sidecar and flag overrides applied."""
+    for item in _collect(inputs, options, stdin):
+        if isinstance(item, Problem):
+            # A file name that is not UTF-8 reaches Python with surrogates in it.
+            yield replace(item, location=without_surrogates(item.location))
+        else:
+            yield normalise_article(item)
+
+
+def _collect(inputs: Iterable[str], options: Options, stdin: BinaryIO | None) -> Iterator[Article | Problem]:
     for value in inputs:
         if value == "-":
             try:
                 stream = stdin if stdin is not None else sys.stdin.buffer
-                yield _override(read_stdin(stream.read(options.max_bytes + 1), options), {}, options)
+                raw = stream.read(options.max_bytes + 1)
+                if len(raw) > options.max_bytes:
+                    # Cutting it would store part of an article as if it were all of it.
+                    raise InputError(
+                        "-", f"standard input is over the {options.max_bytes:,}-byte limit",
+                        "raise the limit with --max-bytes, or save the text to a file and split it",
+                    )
+                yield _override(read_stdin(raw, options), {}, options)
             except InputError as error:
                 yield error.problem
         elif is_url(value):
@@ -44,11 +62,14 @@ def collect(
         else:
             path = Path(value).expanduser()
             if path.is_dir():
-                files = list(walk_folder(path))
-                if not files:
+                found = list(walk_folder(path))
+                if not found:
                     yield Problem(value, "folder holds no readable article files", "faultlines reads .txt .md .html .json .jsonl .csv .rss .atom .xml")
-                for file in files:
-                    yield from _read_with_sidecar(file, options)
+                for file in found:
+                    if isinstance(file, Problem):
+                        yield file
+                    else:
+                        yield from _read_with_sidecar(file, options)
             elif path.exists():
                 yield from _read_with_sidecar(path, options)
             else:

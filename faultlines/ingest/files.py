@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -45,17 +47,50 @@ def is_sidecar(path: Path) -> bool:
     return path.name.endswith(SIDECAR_SUFFIX)
 
 
-def walk_folder(folder: Path) -> Iterator[Path]:
-    """Readable article files under a folder, recursively, in a stable order.
+def walk_folder(folder: Path) -> Iterator[Path | Problem]:
+    """Readable article files under a folder, recursively, in a stable order, and a
+    Problem for each subfolder that cannot be entered and each symlink that leads out.
 
-    Hidden files and folders (.git, .DS_Store) and sidecars are left out.
+    Hidden files and folders (.git, .DS_Store) and sidecars are left out. Symlinks are
+    read only when they point inside the folder: a link to /etc/passwd in a shared folder
+    must not end up in the database. Symlinked folders are not entered.
     """
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and not is_sidecar(path) and path.suffix.lower() in SUFFIXES:
-            yield path
+    root = folder.resolve()
+    found: list[Path | Problem] = []
+
+    def cannot_enter(error: OSError) -> None:
+        reason = "permission denied" if isinstance(error, PermissionError) else f"cannot read folder: {error.strerror or error}"
+        found.append(Problem(
+            str(error.filename or folder), f"{reason}; the files in it were not read",
+            "make the folder readable (chmod +rx) or move it out of the folder you ingest",
+        ))
+
+    for current, folders, names in os.walk(folder, onerror=cannot_enter):
+        here = Path(current)
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in folders:
+            if (here / name).is_symlink() and not _inside(here / name, root):
+                found.append(_leads_out(here / name))
+        for name in names:
+            path = here / name
+            if name.startswith(".") or is_sidecar(path) or path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.is_symlink() and not _inside(path, root):
+                found.append(_leads_out(path))
+            elif path.is_file():
+                found.append(path)
+    return iter(sorted(found, key=lambda item: Path(item.location).parts if isinstance(item, Problem) else item.parts))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
+
+
+def _leads_out(link: Path) -> Problem:
+    return Problem(
+        str(link), "symlink points outside the folder; not followed",
+        "copy the file into the folder, or name it on the command line if you mean to ingest it",
+    )
 
 
 def read_file(path: Path, options: Options) -> Iterator[Article | Problem]:
@@ -120,6 +155,13 @@ def read_sidecar(path: Path) -> dict:
                 ) from error
             if not isinstance(meta, dict):
                 raise InputError(str(candidate), "sidecar must hold a JSON object", 'e.g. {"outlet": "Reuters"}')
+            for field in ("date", "published"):
+                if meta.get(field) and parse_date(str(meta[field])) is None:
+                    # Ignoring it would date the article by the file's time, without a word.
+                    raise InputError(
+                        str(candidate), f"sidecar {field} '{meta[field]}' is not a date",
+                        f'write it as YYYY-MM-DD, e.g. {{"{field}": "2017-10-03"}}',
+                    )
             return meta
     return {}
 
@@ -237,11 +279,27 @@ def article_from_record(record: Mapping, *, key: str, kind: str, path: Path, opt
     )
 
 
-def _articles_from_json(text: str, path: Path, options: Options) -> Iterator[Article | Problem]:
+def _load_json(text: str, location: str):
+    """The value of a JSON text, or InputError naming what is wrong and the fix.
+
+    Integers are kept as their digits: a 5,000-digit number is over Python's limit for
+    turning digits into an int, and no field faultlines reads needs it as a number.
+    """
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_int=str)
     except json.JSONDecodeError as error:
-        raise InputError(str(path), f"invalid JSON at line {error.lineno}: {error.msg}", "fix the file") from error
+        raise InputError(location, f"invalid JSON at line {error.lineno}: {error.msg}", "fix the file") from error
+    except RecursionError as error:
+        raise InputError(
+            location, "JSON nested too deeply to read",
+            "records need only an object with a text field, or a list of such objects",
+        ) from error
+    except ValueError as error:
+        raise InputError(location, f"invalid JSON: {error}", "fix the file") from error
+
+
+def _articles_from_json(text: str, path: Path, options: Options) -> Iterator[Article | Problem]:
+    data = _load_json(text, str(path))
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         key = f"{path.resolve()}#{number}" if isinstance(data, list) else str(path.resolve())
@@ -260,9 +318,9 @@ def _articles_from_jsonl(text: str, path: Path, options: Options) -> Iterator[Ar
             continue
         key = f"{path.resolve()}#line-{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Problem(key, f"invalid JSON: {error.msg}", "fix or remove that line")
+            record = _load_json(line, key)
+        except InputError as error:
+            yield replace(error.problem, fix="fix or remove that line")
             continue
         if not isinstance(record, dict):
             yield Problem(key, "line is not a JSON object", "each line needs a text field")
@@ -273,25 +331,76 @@ def _articles_from_jsonl(text: str, path: Path, options: Options) -> Iterator[Ar
             yield error.problem
 
 
+# After this many malformed rows a file is given up: it is probably not CSV at all.
+_MAX_BAD_ROWS = 100
+
+
+class _Lines:
+    """The lines of a text, fed to csv.reader, with where the next one starts."""
+
+    def __init__(self, text: str):
+        self.lines = list(io.StringIO(text, newline=""))
+        self.next = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.next >= len(self.lines):
+            raise StopIteration
+        self.next += 1
+        return self.lines[self.next - 1]
+
+
 def _articles_from_csv(text: str, path: Path, options: Options) -> Iterator[Article | Problem]:
+    """One article per row. A row whose quoting is broken is reported and reading goes on
+    from the line after the one it began on: a stray opening quote would otherwise run the
+    field on through the following rows, and they would be lost without a word."""
     # Whole articles sit in one cell; the default 128 KiB field limit is too small.
     csv.field_size_limit(max(options.max_bytes, 1 << 20))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = [c.lower() for c in (reader.fieldnames or [])]
+    lines = _Lines(text)
+    try:
+        header = next(csv.reader(lines, strict=True), [])
+    except csv.Error as error:
+        raise InputError(f"{path}#line-1", f"malformed CSV header: {error}", "fix the quoting of the first line") from error
+    columns = [c.lower() for c in header]
     wanted = (options.text_field.lower(),) if options.text_field else TEXT_FIELDS
     if not any(name in columns for name in wanted):
         raise InputError(
             str(path),
-            f"no text column ({' / '.join(wanted)}); columns are: {', '.join(reader.fieldnames or [])}",
+            f"no text column ({' / '.join(wanted)}); columns are: {', '.join(header)}",
             "name the text column with --text-field",
         )
-    try:
-        for number, row in enumerate(reader, start=1):
-            key = f"{path.resolve()}#row-{number}"
-            row = {k: v for k, v in row.items() if k is not None}
-            try:
-                yield article_from_record(row, key=key, kind="csv", path=path, options=options)
-            except InputError as error:
-                yield error.problem
-    except csv.Error as error:
-        yield Problem(f"{path}#line-{reader.line_num}", f"malformed CSV: {error}", "fix the quoting of that row")
+    reader, number, bad = csv.reader(lines, strict=True), 0, 0
+    while True:
+        first = lines.next
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            reason = f"malformed CSV row: {error}"
+        else:
+            if not row:
+                continue
+            spanned = lines.next - first
+            if spanned == 1 or len(row) == len(header):
+                number += 1
+                key = f"{path.resolve()}#row-{number}"
+                try:
+                    yield article_from_record(dict(zip(header, row)), key=key, kind="csv", path=path, options=options)
+                except InputError as error:
+                    yield error.problem
+                continue
+            reason = f"row runs over {spanned} lines and has {len(row)} fields, not {len(header)}"
+        number += 1  # the row keeps its number: fixing it must not renumber the rows after it
+        bad += 1
+        yield Problem(
+            f"{path}#line-{first + 1}", f"{reason} (a stray quote?); the rows after it are read on",
+            'fix the quoting of that row: a field with a quote in it is quoted, its quotes doubled ("")',
+        )
+        if bad >= _MAX_BAD_ROWS:
+            yield Problem(str(path), f"{bad} malformed rows; the rest of the file was not read", "check that it is CSV")
+            return
+        lines.next = first + 1
+        reader = csv.reader(lines, strict=True)

@@ -236,7 +236,7 @@ class MentionResolver:
         """"he", "she": the one person named in the nearest sentence (up to 4 back) that names any."""
         sentence = state.sentence_of(span)
         for back in range(0, 5):
-            people = {m.actor_id for m in state.mentions if m.sentence_index == sentence - back
+            people = {m.actor_id for m in state.mentions_since(sentence - 4, span.start_char) if m.sentence_index == sentence - back
                       and m.start < span.start_char and state.actors[m.actor_id].kind == "person"
                       and m.how != "pronoun"}
             if people:
@@ -256,7 +256,7 @@ class MentionResolver:
         # "they"/"their" may mean unnamed officials ("two defense officials ... saying they
         # believe"); "its" never does.
         excluded = ("person",) if span.text.lower() in ("they", "their", "them") else _NOT_GROUPS
-        before = [m for m in state.mentions if m.start < span.start_char and m.start not in own_subject
+        before = [m for m in state.mentions_since(sentence - 1, span.start_char) if m.start < span.start_char and m.start not in own_subject
                   and state.actors[m.actor_id].kind not in excluded]
         here = [m for m in before if m.sentence_index == sentence]
         if here:
@@ -378,6 +378,9 @@ class _DocState:
         self.surnames: dict[str, Actor] = {}
         self.roles_later: list[tuple[Span, Actor]] = []  # catalogue people: roles read after pass 1
         self._resolved: list[tuple[Span, Actor]] = []
+        # Kept beside the lists above so that look-ups bisect rather than scan (linear cost).
+        self._char_starts: list[int] = []
+        self._token_starts: list[int] = []
         self._sentence_starts = [s.start for s in doc.sents]
 
     def add(self, span: Span, actor: Actor) -> None:
@@ -387,16 +390,34 @@ class _DocState:
             actor_id=actor.id, sentence_index=self.sentence_of(span),
             start=span.start_char, end=span.end_char, text=span.text, how=span.label_,
         )
-        at = bisect.bisect_right([m.start for m in self.mentions], mention.start)
+        at = bisect.bisect_right(self._char_starts, mention.start)
         self.mentions.insert(at, mention)
         self._resolved.insert(at, (span, actor))
+        self._char_starts.insert(at, mention.start)
+        self._token_starts.insert(at, span.start)
 
     def sentence_of(self, span: Span) -> int:
         return bisect.bisect_right(self._sentence_starts, span.start) - 1
 
+    def mentions_since(self, sentence: int, before_char: int) -> list[Mention]:
+        """Mentions in sentence ``sentence`` or later that start before ``before_char``, in
+        text order: found from the end backwards, not by scanning the article's mentions."""
+        at = bisect.bisect_left(self._char_starts, before_char)
+        first = at
+        while first > 0 and self.mentions[first - 1].sentence_index >= sentence:
+            first -= 1
+        return self.mentions[first:at]
+
     def spans_within(self, outer: Span) -> list[tuple[Span, Actor]]:
         """Resolved spans inside ``outer`` (after it was resolved: those found before it)."""
-        return [(s, a) for s, a in self._resolved if outer.start <= s.start and s.end <= outer.end and s != outer]
+        found = []
+        for at in range(bisect.bisect_left(self._token_starts, outer.start), len(self._resolved)):
+            s, a = self._resolved[at]
+            if s.start >= outer.end:
+                break
+            if s.end <= outer.end and s != outer:
+                found.append((s, a))
+        return found
 
     @property
     def resolved(self) -> list[tuple[Span, Actor]]:

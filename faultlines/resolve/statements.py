@@ -12,8 +12,10 @@ Roles the text gives people ("SDF commander X") become MEMBER_OF statements.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime
+from weakref import WeakKeyDictionary
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
@@ -137,7 +139,7 @@ class StatementResolver:
         if when and not _plausible(when, base):
             when, granularity = None, None  # "70+ wounded" is no year 1970
         place = _place_near(sentence, trigger, index)
-        number = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
+        number = bisect_right(sentences, trigger.i, key=lambda s: s.start) - 1  # not a scan: long articles
         start, end = _evidence(sentence)
         return [
             Statement(
@@ -437,7 +439,7 @@ def _unquoted_words(sentence: Span) -> set[str]:
 
 def _date_near(sentence: Span, trigger: Token, published: str | None, future: bool = False) -> tuple[str | None, str | None]:
     """The date the sentence gives, resolved against the article's date, with its granularity."""
-    dates = [e for e in sentence.ents if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())
+    dates = [e for e in _sentence_ents(sentence) if e.label_ == "DATE" and not _NOT_DATES.match(e.text.strip())
              and (published or re.search(r"\b(1[89]|20)\d\d\b", e.text)) and not _a_count(e)]
     if not dates:
         return None, None
@@ -485,9 +487,34 @@ def _a_count(entity: Span) -> bool:
     return root.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr", "appos", "conj")
 
 
+# Each Doc's entities by the first token of their sentence, built once per Doc: reading
+# ``sentence.ents`` scans all the Doc's entities, once per event, which made the cost of an
+# article grow with the square of its length.
+_ENTS_BY_SENTENCE: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _sentence_ents(sentence: Span) -> list[Span]:
+    """``sentence.ents`` (the entities wholly inside it), from a per-Doc index."""
+    doc = sentence.doc
+    by_start = _ENTS_BY_SENTENCE.get(doc)
+    if by_start is None:
+        by_start, ents, i = {}, doc.ents, 0
+        for sent in doc.sents:
+            while i < len(ents) and ents[i].start < sent.start:
+                i += 1
+            inside = []
+            by_start[sent.start] = (sent.end, inside)
+            while i < len(ents) and ents[i].end <= sent.end:
+                inside.append(ents[i])
+                i += 1
+        _ENTS_BY_SENTENCE[doc] = by_start
+    end, found = by_start.get(sentence.start, (None, None))
+    return found if end == sentence.end else list(sentence.ents)
+
+
 def _place_near(sentence: Span, trigger: Token, index: _MentionIndex) -> str | None:
     places = [
-        e for e in sentence.ents
+        e for e in _sentence_ents(sentence)
         if (e.label_ in ("GPE", "LOC", "FAC") or is_place(e.text)) and not any(index.covers(t) for t in e)
         and not e.root.like_num and e.text[:1].isupper()  # "One", "two" are no places
     ]
