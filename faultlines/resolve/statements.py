@@ -145,6 +145,8 @@ class StatementResolver:
         return [(None, t) for t in targets if t.kind != "anonymous"]
 
     def _acting_for(self, actor: Actor) -> Actor | None:
+        if actor.kind == "media outlet":
+            return None  # an outlet reports events ("AFP", "Sputnik" in a byline); it is no party to them
         if actor.kind != "anonymous":
             return actor
         return self.catalogue.get(actor.parent) if actor.parent else None
@@ -266,6 +268,10 @@ class _MentionIndex:
                 for conj in child.subtree:
                     if conj.dep_ == "conj" and conj.i in self.by_token:
                         found.append(self.actors[self.by_token[conj.i]])
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                # "the air forces of Syria and its Russian ally": each owner acts
+                for pobj in child.children:
+                    found += [self.actor_for(conj, 1) for conj in pobj.conjuncts if conj.i > pobj.i]
         return _distinct(found)
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
