@@ -186,7 +186,7 @@ class ActorFinder:
         return token.pos_ != "PROPN" or word in self.cues.role_nouns or word in self.cues.military_nouns or any(
             word == title for title in self.cues.titles)
 
-    def _is_place(self, doc: Doc, start: int, end: int) -> bool:
+    def _is_place(self, doc: Doc, start: int, end: int, coordinated: bool = True) -> bool:
         """A place the NER mistook for an actor: a name after "near", "toward", "east of"...;
         an unknown name after "in" ("killed in Joban Bai") unless it names a group; a name
         before or ending in a place noun ("Waer neighbourhood", "Castello Road"); a name
@@ -206,8 +206,16 @@ class ActorFinder:
             return True
         # Two places run together ("Aleppo Hama"); not for a person's name, whose parts may
         # each be a town somewhere ("Ben Rhodes").
-        return len(span) > 1 and span.root.ent_type_ != "PERSON" and any(
-            is_place(doc[start:k].text) and is_place(doc[k:end].text) for k in range(start + 1, end))
+        if len(span) > 1 and span.root.ent_type_ != "PERSON" and any(
+                is_place(doc[start:k].text) and is_place(doc[k:end].text) for k in range(start + 1, end)):
+            return True
+        # "the town of Kafr Zita and Qalaat Madiq": coordinated with a place, a place.
+        head = span.root.head
+        if coordinated and span.root.dep_ == "conj" and head.i < start:
+            first = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            return self._is_place(doc, first.start if first else head.i, first.end if first else head.i + 1,
+                                  coordinated=False)
+        return False
 
     def _after_place_preposition(self, doc: Doc, start: int, locative: bool = False) -> bool:
         """Whether a name at ``start`` follows "near", "east of the", and with ``locative``
@@ -216,8 +224,10 @@ class ActorFinder:
         i = start - 1
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
-        if i >= 1 and doc[i].lower_ == "of":  # "east of", "the outskirts of"
+        if i >= 1 and doc[i].lower_ == "of":  # "east of", "the outskirts of", "the town of"
             i -= 1
+            if doc[i].lemma_.lower() in self.cues.place_head_nouns:
+                return True
         return i >= 0 and doc[i].lower_ in words
 
     def _is_chrome(self, span: Span) -> bool:

@@ -181,7 +181,10 @@ class MentionResolver:
         "jihadists from ISIL"), or "the militants" / "the militant group" after it."""
         resolved = state.resolved
         for k, (span, actor) in enumerate(resolved):
-            if actor.kind != "generic" or span.root.lemma_.lower() not in self.cues.member_nouns:
+            word = span.root.lemma_.lower()
+            if span.root.text[:1].isupper() and word.endswith("s"):
+                word = word[:-1]  # Title Case "Terrorists" is tagged a proper noun, its own lemma
+            if actor.kind != "generic" or word not in self.cues.member_nouns:
                 continue
             group = self._group_beside(span, resolved, k)
             if group is None:
@@ -195,9 +198,10 @@ class MentionResolver:
         for other, actor in neighbours:
             if actor.kind not in _NAMED_GROUPS:
                 continue
-            # Adjacent and one modifying the other ("Daesh militants", "Takfiri ISIL group");
-            # without commas "killed rebels Hezbollah said" is two phrases.
-            if other.end == span.start and span.start <= other.root.head.i < span.end:
+            # The name right before ("Daesh militants", "ISIL Terrorists" in a headline), or
+            # right after a modifier ("the Takfiri ISIL group"); without commas "killed
+            # rebels Hezbollah said" is two phrases, so a name after must be modified.
+            if other.end == span.start:
                 return actor
             if other.start == span.end and span.root.dep_ in ("amod", "compound", "nmod") and (
                     span.root.head.i >= other.start):

@@ -83,9 +83,12 @@ class StatementResolver:
         index.speaker_side = self._speaker_side(doc, candidate.frame, index, article)
         # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
         # side; an unnamed source of no known side acts for no one.
-        sources = _distinct(self._acting_for(a) for i in candidate.sources for a in index.actors_for(doc[i]))
+        # People found as victims ("two children were killed") are never who acts.
+        sources = _distinct(self._acting_for(a) for i in candidate.sources if not index.victim(doc[i])
+                            for a in index.actors_for(doc[i]))
         if not sources:
-            sources = _distinct(self._acting_for(a) for i in candidate.fallback_sources for a in index.actors_for(doc[i]))
+            sources = _distinct(self._acting_for(a) for i in candidate.fallback_sources if not index.victim(doc[i])
+                                for a in index.actors_for(doc[i]))
         source_ids = {a.id for a in sources}
         targets = []
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
@@ -101,7 +104,9 @@ class StatementResolver:
                 break
         # Coordinated subjects ("Russia and Iran back ...") each act; several actors read
         # out of one phrase's modifiers act together, as the first of them.
-        acting = sources if candidate.kind == "relation" or len(candidate.sources) > 1 else sources[:1]
+        coordinated = {a.id for i in candidate.sources for a in index.coordinated_owners(doc[i])}
+        acting = sources if candidate.kind == "relation" or len(candidate.sources) > 1 else (
+            sources[:1] + [a for a in sources[1:] if a.id in coordinated])
         pairs = [(s, t) for s in acting for t in targets]
         if not targets and len(sources) > 1 and (candidate.symmetric or candidate.type in _SYMMETRIC):
             # "Hungarian and Romanian officials agreed", "U.S. and Russian negotiators ... talks"
@@ -248,6 +253,8 @@ class _MentionIndex:
         self._describing = False  # building the table above: do not look it up meanwhile
         self.actors = {a.id: a for a in found.actors}
         self.by_token: dict[int, str] = {}
+        self.victims = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i
+                        for m in found.mentions if m.how == "civilians"}
         # The narrowest mention of a token names it: in "the army of Bashar al-Assad",
         # "army" is the army's and "Assad" is Assad's.
         for mention in sorted(found.mentions, key=lambda m: m.start - m.end):
@@ -268,11 +275,20 @@ class _MentionIndex:
                 for conj in child.subtree:
                     if conj.dep_ == "conj" and conj.i in self.by_token:
                         found.append(self.actors[self.by_token[conj.i]])
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                # "the air forces of Syria and its Russian ally": each owner acts
-                for pobj in child.children:
-                    found += [self.actor_for(conj, 1) for conj in pobj.conjuncts if conj.i > pobj.i]
+        found += self.coordinated_owners(token)
         return _distinct(found)
+
+    def coordinated_owners(self, token: Token) -> list[Actor]:
+        """The owners after the first in "the air forces of Syria and its Russian ally":
+        each of them acts, as coordinated subjects do."""
+        if token.i in self.by_token:
+            return []
+        found = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    found += [a for a in (self.actor_for(c, 1) for c in pobj.conjuncts if c.i > pobj.i) if a]
+        return found
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
         if token.lower_ in self.first_person and token.pos_ == "PRON":
@@ -354,6 +370,10 @@ class _MentionIndex:
                             if actor is not None:
                                 return actor
         return None
+
+    def victim(self, token: Token) -> bool:
+        """Whether the token is people the recogniser found as victims ("two children were killed")."""
+        return token.i in self.victims
 
     def covers(self, token: Token) -> bool:
         return token.i in self.by_token
