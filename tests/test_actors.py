@@ -198,6 +198,7 @@ ANALYST_CASES = [
     ("A car bomb exploded near Damascus on Friday.", [], ["SYR.GOV"]),
     ("DAMASCUS Rebels shelled a school on Friday.", [("Rebels", "REBELS")], ["SYR.GOV"]),
     ("Smugglers crossed the Turkish border at night.", [], ["TUR"]),
+    ("Gunmen reached the suburbs of Iraq's second city.", [], ["IRQ"]),
     # headline Title Case and web chrome invent nobody; a titled name is a person
     ("Mortar Strike Hits Bakery As Crowds Gather", [], ["person:", "org:"]),
     ("Share on Twitter Tags Hama shelling Get short URL", [], ["person:", "org:"]),

@@ -146,6 +146,8 @@ class MentionResolver:
         if not found:
             return None
         actor = found[0]
+        if actor.kind in ("state", "government") and self._names_a_place(span):
+            return None  # "Syria's second-largest city", "the Damascus countryside": where, not who
         if actor.kind == "person":
             led = self._possessed(span, actor, on)
             if led is not None:
@@ -163,11 +165,16 @@ class MentionResolver:
                 return body or state_actor
         return actor
 
-    def _demonym(self, span: Span, on, state: "_DocState") -> Actor | None:
+    def _names_a_place(self, span: Span) -> bool:
+        """A state's name or demonym modifying a place noun: "the Lebanese border", "Turkish
+        territory", "Syria's second-largest city"."""
         head = span.root.head
-        if span.root.dep_ in ("amod", "compound") and (
-                head.lemma_.lower() in self.cues.place_head_nouns or head.lower_ in self.cues.place_head_nouns):
-            return None  # "the Lebanese border", "Turkish territory": a place, no state acting
+        return span.root.dep_ in ("amod", "compound", "poss") and head.i >= span.end and (
+            head.lemma_.lower() in self.cues.place_head_nouns or head.lower_ in self.cues.place_head_nouns)
+
+    def _demonym(self, span: Span, on, state: "_DocState") -> Actor | None:
+        if self._names_a_place(span):
+            return None  # a place, no state acting
         actor = self.catalogue.demonym(span.text, on)
         return self._military_if_armed(span, actor) if actor else None
 
