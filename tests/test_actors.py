@@ -199,6 +199,13 @@ ANALYST_CASES = [
     ("DAMASCUS Rebels shelled a school on Friday.", [("Rebels", "REBELS")], ["SYR.GOV"]),
     ("Smugglers crossed the Turkish border at night.", [], ["TUR"]),
     ("Gunmen reached the suburbs of Iraq's second city.", [], ["IRQ"]),
+    ("Rebels advanced on Khan Touman and Ras al-Ain on Sunday.", [("Rebels", "REBELS")], ["person:", "org:"]),
+    ("Jets hit the Dar al-Shifa hospital and al-Furqan School.", [], ["person:", "org:"]),
+    ("IS fighters were driven from the stronghold of Dabiq.", [("IS", "ISIS")], ["org:", "person:"]),
+    ("Reporting by M. Smith/H. Jones; follow CharlesLister for updates.", [], ["person:", "org:"]),
+    ("Abdul Qader Saleh, Imran Khan and Ben Rhodes met in Geneva.",
+     [("Abdul Qader Saleh", "person:abdul-qader-saleh"), ("Imran Khan", "person:imran-khan"),
+      ("Ben Rhodes", "person:ben-rhodes")], []),
     # headline Title Case and web chrome invent nobody; a titled name is a person
     ("Mortar Strike Hits Bakery As Crowds Gather", [], ["person:", "org:"]),
     ("Share on Twitter Tags Hama shelling Get short URL", [], ["person:", "org:"]),

@@ -330,8 +330,7 @@ CASES = [
          expect=[("Islamic State", "ISIS"), ("U.S.-led coalition", "CJTF_OIR"), ("Turkish military", "TUR.MIL")]),
     case("fakes-8287-dabiq-place", "1923848287", "symbolic importance",
          expect=[("Syrian rebels", ("SYR.REB", "REBELS")), ("Turkish", "TUR.MIL"), ("IS group", "ISIS")],
-         forbid=["org:"],
-         xfail="place taken for an actor: 'the IS group stronghold of Dabiq' makes Dabiq an organization"),
+         forbid=["org:"]),
     case("fakes-8287-turkmen-village", "1923848287", "Turkmen Bareh",
          expect=[("IS group", "ISIS"), ("Turkish army", "TUR.MIL")], forbid=["TKM"],
          xfail="place taken for an actor: the village 'Turkmen Bareh' makes 'Turkmen' Turkmenistan (TKM)"),
@@ -510,9 +509,7 @@ CASES = [
          forbid=["person:"]),
     case("fakes-8063-foreign-shiite-fighters", "1924058063", "foreign Shiite fighters",
          expect=[("Nusra Front", "NUSRA"), ("Syrian government forces", "SYR.MIL.SAA")],
-         forbid=["GBR", "person:"],
-         xfail="lower-case 'foreign' matches the UK Foreign Office (GBR.GOV.FCDO); the town 'Khan "
-               "Touman' becomes a person"),
+         forbid=["GBR", "person:"]),
     case("fakes-8063-iranian-backed-militias", "1924058063", "stronghold of Iranian-backed militias",
          expect=[("Rebels", "REBELS"), ("Russian", "RUS.MIL"), ("Iranian-backed militias", "IRAN_BACKED_MILITIAS")]),
 ]

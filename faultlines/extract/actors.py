@@ -21,6 +21,7 @@ and links between mentions are decided in ``faultlines.resolve.mentions``.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from spacy.language import Language
@@ -32,6 +33,9 @@ from ..resolve.places import is_place
 from .cues import ActorCues, actor_cues
 
 SPAN_KEY = "faultlines_actors"
+# Two capitalised words written as one, as in a handle or text that lost its spaces
+# ("CharlesLister", "ArabKurdish"); "McGurk", "MacDonald", "DeMistura" have a short prefix.
+_JOINED_WORDS = re.compile(r"^[A-Z][a-z]{3,}[A-Z][a-z]{2,}$")
 # A name in running text is at most this many tokens ("Islamic State of Iraq and the
 # Levant" is 8; punctuation tokens count too).
 _MAX_TOKENS = 12
@@ -196,6 +200,8 @@ class ActorFinder:
         heads = self.cues.place_head_nouns
         if span[-1].lower_ in heads or span[-1].lemma_.lower() in heads:
             return True
+        if len(span) > 1 and span[0].lower_ in self.cues.arabic_place_words:
+            return True  # "Khan Touman", "Ras al-Ain": an Arabic place word leads the name
         if end < len(doc) and (doc[end].lower_ in heads or doc[end].lemma_.lower() in heads):
             return True
         group = any(t.lower_ in self.cues.group_name_words for t in span)
@@ -231,8 +237,11 @@ class ActorFinder:
         return i >= 0 and doc[i].lower_ in words
 
     def _is_chrome(self, span: Span) -> bool:
-        """Page furniture read as a name: "Tags Waer", "Get short URL", "said on Twitter", "Thu Jul"."""
-        return any(t.lower_ in self.cues.web_chrome for t in span)
+        """Page furniture read as a name: "Tags Waer", "Get short URL", "said on Twitter",
+        "Thu Jul"; a byline or handle ("M. Smith/H. Jones", "@JaneDoe", "JaneDoe")."""
+        if any(t.lower_ in self.cues.web_chrome for t in span):
+            return True
+        return any(c in span.text for c in "/@#") or any(_JOINED_WORDS.search(t.text) for t in span)
 
     def _has_evidence(self, doc: Doc, start: int, end: int, titled: bool) -> bool:
         """An unknown name in Title Case text (a headline, a menu) is a name only with more
@@ -252,12 +261,13 @@ class ActorFinder:
     @staticmethod
     def _title_case_around(doc: Doc, start: int, end: int) -> bool:
         """Whether the words around a span are capitalised as in a headline: of the nearest
-        four words of four letters or more on each side, nearly all are."""
+        four words of four letters or more on each side that are no other name ("Saleh,
+        Imran Khan and Ben Rhodes met" is a list of names in running text), nearly all are."""
         words = []
         for step, origin in ((-1, start - 1), (1, end)):
             i, seen = origin, 0
             while 0 <= i < len(doc) and seen < 4 and "\n" not in doc[i].text:
-                if doc[i].is_alpha and len(doc[i]) >= 4:
+                if doc[i].is_alpha and len(doc[i]) >= 4 and not doc[i].ent_type_:
                     words.append(doc[i])
                     seen += 1
                 i += step

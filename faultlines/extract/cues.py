@@ -38,6 +38,7 @@ class ActorCues:
     locative_prepositions: frozenset[str] = frozenset()
     web_chrome: frozenset[str] = frozenset()
     citing_verbs: frozenset[str] = frozenset()
+    arabic_place_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,5 +62,5 @@ def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
         former_modifiers=frozenset(str(w).lower() for w in raw.get("former_modifiers", ())),
         **{key: frozenset(str(w).lower() for w in raw.get(key, ())) for key in (
             "member_nouns", "civilian_nouns", "place_head_nouns", "locative_prepositions", "web_chrome",
-            "citing_verbs")},
+            "citing_verbs", "arabic_place_words")},
     )
