@@ -235,6 +235,18 @@ def test_actors_named_as_analysts_name_them(nlp, text, expected, forbidden):
 
 
 @pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Hadi al-Bahra president of the Syrian Coalition warned of new raids.", ("person:hadi-al-bahra", "SNC")),
+        ("Yusuf Karimi spokesman for Hezbollah denied the report.", ("person:yusuf-karimi", "HEZBOLLAH")),
+    ],
+)
+def test_actors_role_right_after_a_name_without_commas(nlp, text, role):
+    result = found(nlp, text, on="2016-06-01")
+    assert role in {(r.person_id, r.member_of) for r in result.roles}, result.roles
+
+
+@pytest.mark.parametrize(
     "one, other",
     [("Rami Abdel Rahman", "Rami Abdulrahman"), ("Abd al-Rahman", "Abdurrahman"), ("Deir ez-Zor", "Deir Ezzor"),
      ("Deir al-Zor", "Deir Ezzor"), ("Walid al-Mouallem", "Walid Muallem"), ("al-Hussein", "Hussein"),

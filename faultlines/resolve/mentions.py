@@ -253,7 +253,9 @@ class MentionResolver:
             actor = self._known_by_surname(span, on, state) or Actor(
                 id=new_actor_id("person", span.text), name=span.text, kind="person")
         state.remember_name_parts(span, actor)
-        self._roles_around(span, actor, on, state)
+        # Roles after the pass, when the organisations named after the person are known too
+        # ("Wird Furati head of press at Fastaqim Kama Umirt").
+        state.roles_later.append((span, actor))
         return actor
 
     def _known_by_surname(self, span: Span, on, state: "_DocState") -> Actor | None:
@@ -427,6 +429,13 @@ class MentionResolver:
         for child in span.root.children:
             if child.dep_ == "appos" and child.i >= span.end:
                 self._role_in(doc[child.left_edge.i:child.right_edge.i + 1], person, state, before_name=False)
+        # "Hadi al-Bahra president of the Syrian Coalition", "X, a spokesman for Y" where the
+        # parser made no apposition (text without commas): a role noun right after the name.
+        after = span.end
+        while after < len(doc) and (doc[after].text == "," or doc[after].dep_ == "det"):
+            after += 1
+        if after < len(doc) and doc[after].lemma_.lower() in self.cues.role_nouns and doc[after].pos_ == "NOUN":
+            self._role_in(doc[span.end:doc[after].right_edge.i + 1], person, state, before_name=False)
 
     def _role_in(self, words: Span, person: Actor, state: "_DocState", before_name: bool) -> None:
         inner = [(span, actor) for span, actor in state.spans_within(words) if actor.id != person.id]
