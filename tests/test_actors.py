@@ -183,6 +183,10 @@ ANALYST_CASES = [
     ("Hezbollah fired rockets at the ridge. The militants withdrew at night.", [("militants", "HEZBOLLAH")],
      ["MILITANTS"]),
     ("Syrian rebels attacked an outpost.", [("Syrian rebels", "SYR.REB")], ["SYR"]),
+    ("Jets pounded the Islamic State (IS) militant group overnight.", [("militant group", "ISIS")], ["MILITANTS"]),
+    ("The SDF killed nine jihadists of Daesh terrorist group.", [("jihadists", "ISIS")], ["JIHADISTS"]),
+    ("Tehran arms the Lebanese militant group Hezbollah.", [("militant group", "HEZBOLLAH")], ["MILITANTS"]),
+    ("Troops shelled ISIS positions, militants said.", [("militants", "MILITANTS")], []),
     # people counted or harmed are civilians; residents who speak stay a source
     ("Shelling killed four children and two women in the market.",
      [("children", "CIVILIANS"), ("women", "CIVILIANS")], ["anon:"]),

@@ -205,20 +205,24 @@ class MentionResolver:
         for other, actor in neighbours:
             if actor.kind not in _NAMED_GROUPS:
                 continue
-            # The name right before ("Daesh militants", "ISIL Terrorists" in a headline), or
-            # right after a modifier ("the Takfiri ISIL group"); without commas "killed
-            # rebels Hezbollah said" is two phrases, so a name after must be modified.
-            if other.end == span.start:
+            # The name right before, or before a bracketed short form ("Daesh militants",
+            # "ISIL Terrorists" in a headline, "the Islamic State (IS) militant group").
+            if other.end <= span.start and all(t.text in "()[]\"'“”" for t in doc[other.end:span.start]):
                 return actor
-            if other.start == span.end and span.root.dep_ in ("amod", "compound", "nmod") and (
-                    span.root.head.i >= other.start):
+            # The name right after, tied to the member noun by the parse ("the Takfiri ISIL
+            # group", "militant group Hezbollah"); without commas "killed rebels Hezbollah
+            # said" is two phrases.
+            if other.start == span.end and (
+                    span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.i >= other.start
+                    or span.start <= other.root.head.i < span.end):
                 return actor
         for child in span.root.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for other, actor in neighbours:
                     if actor.kind in _NAMED_GROUPS and other.start > child.i and any(
-                            t.dep_ == "pobj" and t.head.i == child.i for t in other):
-                        return actor  # "fighters of ISIS", "jihadists from ISIL"
+                            t.dep_ == "pobj" and t.head.i == child.i and t.left_edge.i <= other.start <= t.i
+                            for t in child.children):
+                        return actor  # "fighters of ISIS", "jihadists of Daesh terrorist group"
         return None
 
     def _group_referred_to(self, span: Span, state: "_DocState", k: int) -> Actor | None:
