@@ -61,9 +61,9 @@ class ActorFinder:
         for alias in catalogue.aliases():
             self.keys.setdefault(alias.key, []).append(alias)
             self.first_words.add(alias.key.split(" ", 1)[0])
-            # Another spelling of the name ("Rami Abdel Rahman" for "Rami Abdulrahman")
-            # starts with another first word: index those first words too.
-            self.first_words.add(spelling_key(alias.text).split(" ", 1)[0])
+        # Another spelling of a name ("Rami Abdel Rahman" for "Rami Abdulrahman") is looked
+        # up only from a word that begins a spelling key: few words do, so it costs little.
+        self.spelling_first_words = {spelling_key(alias.text).split(" ", 1)[0] for alias in catalogue.aliases()}
 
     def __call__(self, doc: Doc) -> Doc:
         names = filter_spans(self._catalogue_names(doc))
@@ -83,12 +83,13 @@ class ActorFinder:
             word = normalize_name(token.text)
             if not word:
                 continue
-            if self._may_start_name(token, word):
+            spelled = token.text[:1].isupper() and spelling_key(token.text).split(" ", 1)[0] in self.spelling_first_words
+            if self._may_start_name(token, word) or spelled:
                 for end in range(min(len(doc), i + _MAX_TOKENS), i, -1):
                     span = doc[i:end]
                     if (span[-1].is_punct or span[-1].is_space or span[-1].tag_ == "POS") and end > i + 1:
                         continue  # "Putin's", "SDF.\n\n": the name without what follows it
-                    aliases = self._names_actor(span)
+                    aliases = self._names_actor(span, spelled)
                     if aliases:
                         if not self._inside_longer_name(doc, i) and not self._capital_as_place(span, aliases):
                             yield Span(doc, i, end, label="catalogue")
@@ -102,18 +103,18 @@ class ActorFinder:
     def _may_start_name(self, token, word: str) -> bool:
         if word in self.first_words:
             return True
-        if token.text[:1].isupper() and word.endswith("s"):
-            return word[:-1] in self.first_words  # "Hezbollahs grip", "Trumps statement"
-        return token.text[:1].isupper() and spelling_key(token.text).split(" ", 1)[0] in self.first_words
+        # "Hezbollahs grip", "Trumps statement"
+        return token.text[:1].isupper() and word.endswith("s") and word[:-1] in self.first_words
 
-    def _names_actor(self, span: Span) -> list:
+    def _names_actor(self, span: Span, spelled: bool = False) -> list:
         """The aliases ``span`` is written as (empty when it names no actor)."""
         aliases = self.keys.get(normalize_name(span.text))
         if not aliases and span[-1].text.endswith("s") and span[-1].text[:1].isupper():
             # Text that lost its apostrophes ("Syrias army", "Assads forces", common in
             # scraped corpora): the possessive of a name the catalogue knows.
             aliases = self.keys.get(normalize_name(span.text[:-1]))
-        if not aliases and span[0].text[:1].isupper():
+        if not aliases and spelled and span[-1].text[:1].isupper() and all(
+                t.is_alpha or t.text == "-" for t in span):
             # Another transliteration of a catalogue name ("Walid al-Mouallem").
             aliases = self.catalogue.spelled_like(span.text)
         if not aliases:
@@ -182,12 +183,13 @@ class ActorFinder:
                 yield Span(doc, start, end, label=label)
 
     def _is_common_word(self, doc: Doc, start: int, end: int) -> bool:
-        """"General", "Command", "Ministry": one capitalised common noun is not a name."""
+        """"General", "Command", "Jihadi", "Residents": one capitalised common noun is not a name."""
         if end - start != 1:
             return False
         token = doc[start]
         word = token.lemma_.lower()
-        return token.pos_ != "PROPN" or word in self.cues.role_nouns or word in self.cues.military_nouns or any(
+        common = self.cues.role_nouns | self.cues.military_nouns | self.cues.member_nouns | self.cues.civilian_nouns
+        return token.pos_ != "PROPN" or word in common or token.lower_ in common or any(
             word == title for title in self.cues.titles)
 
     def _is_place(self, doc: Doc, start: int, end: int, coordinated: bool = True) -> bool:
