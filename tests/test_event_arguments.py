@@ -40,7 +40,7 @@ FOUND = [
      ("ACCUSE", "TUR", "ISIS")),
     ("relational-noun-names-its-referent", "The PKK's Syrian affiliate PYD controls the area.",
      ("MEMBER_OF", "PYD", "PKK")),
-    ("act-preposition-hung-on-its-agent", "The strikes came after rocket attacks by ISIS on the Turkish border town of Kilis.",
+    ("act-preposition-hung-on-its-agent", "The strikes came after rocket attacks by ISIS on Turkish troops near Kilis.",
      ("ASSAULT", "ISIS", "TUR")),
     ("examples-after-including-act", "Several factions including Ahrar al-Sham attacked Syrian army positions.",
      ("ASSAULT", "AHRAR_ALSHAM", "SYR")),

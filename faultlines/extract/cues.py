@@ -34,6 +34,13 @@ class ActorCues:
     group_name_words: frozenset[str]
     former_modifiers: frozenset[str] = frozenset()
     agentive_adjectives: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    civilian_nouns: frozenset[str] = frozenset()
+    place_head_nouns: frozenset[str] = frozenset()
+    locative_prepositions: frozenset[str] = frozenset()
+    web_chrome: frozenset[str] = frozenset()
+    citing_verbs: frozenset[str] = frozenset()
+    arabic_place_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,4 +66,7 @@ def actor_cues(path: Path = RULES_DIR / "actor_cues.yaml") -> ActorCues:
         group_name_words=frozenset(str(w).lower() for w in raw.get("group_name_words", ())),
         agentive_adjectives=frozenset(str(w).lower() for w in raw.get("agentive_adjectives", ())),
         former_modifiers=frozenset(str(w).lower() for w in raw.get("former_modifiers", ())),
+        **{key: frozenset(str(w).lower() for w in raw.get(key, ())) for key in (
+            "member_nouns", "civilian_nouns", "place_head_nouns", "locative_prepositions", "web_chrome",
+            "citing_verbs", "arabic_place_words")},
     )

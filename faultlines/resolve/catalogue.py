@@ -29,7 +29,7 @@ from ..values import Actor, Problem
 
 __all__ = [
     "KINDS", "RELATION_TYPES", "Alias", "Catalogue", "CatalogueEntry", "CatalogueError",
-    "Relation", "Role", "load_catalogue", "normalize_name", "parse_when",
+    "Relation", "Role", "load_catalogue", "normalize_name", "parse_when", "spelling_key",
 ]
 
 FORMAT_VERSION = 1
@@ -98,6 +98,43 @@ def normalize_name(text: str) -> str:
     text = text.replace("&", " and ").replace("'", "").replace(".", "")
     text = _NON_WORD.sub(" ", text).strip()
     return _LEADING.sub("", text)
+
+
+# Transliterated Arabic names are written many ways: "Abdulrahman" / "Abdul Rahman" /
+# "Abdel Rahman", "Deir ez-Zor" / "Deir Ezzor", "al-Hussein" / "Hussein", "Mouallem" /
+# "Muallem". These patterns fold the usual variants onto one spelling key.
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "as", "es", "ash", "at", "et", "az", "ez", "an", "en", "ul"})
+_ABD = re.compile(r"^abd(?:[aeiou]l?|l)?(?=.)|^abd$")  # Abdul-, Abdel-, Abdal-, Abdur-, Abd-
+_ABD_WORD = re.compile(r"abd(?:[aeiou]l?)?")  # "Abdel" standing alone: joins the next word
+_SUN_ARTICLE = re.compile(r"^[ae]([bcdfghjklmnpqrstvwxyz])\1(?=[aeiou])")  # "Ezzor", "Assad" after a first word
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(text: str) -> str:
+    """One key for the transliteration variants of a name, words kept apart.
+
+    "Rami Abdel Rahman", "Rami Abdulrahman" and "Rami Abdul-Rahman" -> "rami abdrahman";
+    "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor" -> "deir zor"; "al-Hussein" -> "husein";
+    "Mouallem" -> "mualem", "Jaysh" -> "jaish". Arabic articles before a word are dropped, "Abd" joins the
+    word after it, "ou" is "u", doubled letters are single. A key, not a name: used to
+    find a spelling the catalogue or the article already has, never shown.
+    """
+    words = normalize_name(text).split()
+    kept: list[str] = []
+    for n, word in enumerate(words):
+        if word in _ARABIC_ARTICLES and n < len(words) - 1:
+            continue
+        if kept and n > 0 and kept[-1] == "abd":
+            kept[-1] = "abd" + word
+            continue
+        word = "abd" if _ABD_WORD.fullmatch(word) else _ABD.sub("abd", word) if word.startswith("abd") else word
+        if kept:
+            word = _SUN_ARTICLE.sub(r"\1", word)
+        word = word.replace("ou", "u").replace("oo", "u").replace("ay", "ai")
+        kept.append(_DOUBLED.sub(r"\1", word))
+    if len(kept) >= 2 and kept[-2] == "abd":
+        kept[-2:] = ["abd" + kept[-1]]
+    return " ".join(kept)
 
 
 def parse_when(value: date | datetime | str | int) -> date:
@@ -187,11 +224,14 @@ class Catalogue:
         self._entries = {entry.actor.id: entry for entry in entries}
         self._order = {actor_id: n for n, actor_id in enumerate(self._entries)}
         self._by_key: dict[str, list[Alias]] = {}
+        self._by_spelling: dict[str, list[Alias]] = {}
         self._demonyms: dict[str, list[str]] = {}
         self._by_wikidata: dict[str, str] = {}
         for entry in self._entries.values():
             for alias in entry.aliases:
                 self._by_key.setdefault(alias.key, []).append(alias)
+                if len(alias.key) > 4 and not alias.exact_case:  # "IS", "PKK": no variants of an abbreviation
+                    self._by_spelling.setdefault(spelling_key(alias.text), []).append(alias)
             for word in entry.demonyms:
                 self._demonyms.setdefault(normalize_name(word), []).append(entry.actor.id)
             if entry.actor.wikidata:
@@ -233,7 +273,7 @@ class Catalogue:
         named is returned, nearest in time first. A name written in an entry beats the
         same name made by a template ("Syrian army" for the Syrian Arab Army).
         """
-        candidates = self._by_key.get(normalize_name(text), ())
+        candidates = self._by_key.get(normalize_name(text), ()) or self.spelled_like(text)
         if not candidates:
             return []
         day = date.today() if on is None else parse_when(on)
@@ -243,6 +283,11 @@ class Catalogue:
             pool = [alias for alias in pool if alias.origin != "template"]
         pool.sort(key=lambda a: (self._distance(a, day), _ORIGIN_RANK[a.origin], self._order[a.actor_id]))
         return [self._entries[actor_id].actor for actor_id in dict.fromkeys(a.actor_id for a in pool)]
+
+    def spelled_like(self, text: str) -> list[Alias]:
+        """Aliases written another way ("Rami Abdel Rahman" for "Rami Abdulrahman"; see
+        ``spelling_key``); empty for short names, which have no variants worth the risk."""
+        return self._by_spelling.get(spelling_key(text), []) if len(normalize_name(text)) > 4 else []
 
     def _distance(self, alias: Alias, day: date) -> int:
         """Days between ``day`` and the span in which ``alias`` names a valid actor."""

@@ -17,11 +17,18 @@ Rules, in the order they apply:
 - an anonymous source gets the affiliation its words give ("a U.S. official"), or, when
   they give only a sector ("two defense officials"), that sector of the state the article
   names most (with its government, military and bodies);
+- a generic member noun next to a group's name is that group ("Nusra Front fighters",
+  "ISIL terrorists", "the Takfiri ISIL group", "fighters of ISIS"), and "the militants",
+  "the militant group" refer back to the last group named, as "the group" does;
+- people counted or acted upon ("two children were killed") are the civilians;
 - "he"/"she" link to the one person named in this or the previous sentence, "the group"
-  to the last actor of a fitting kind in the last three sentences; otherwise nothing.
+  to the last actor of a fitting kind in the last three sentences; a later part of a
+  name ("al-Hussein" after "Farhan al-Hussein", "Abdel Rahman" after "Rami
+  Abdulrahman") to the full name; otherwise nothing.
 
 Nothing is matched fuzzily: a name that is not in the catalogue is never mapped onto an
-entry that merely looks similar.
+entry that merely looks similar, only onto another transliteration of it
+(``catalogue.spelling_key``: "Abdel Rahman" = "Abdulrahman", "Deir ez-Zor" = "Deir Ezzor").
 """
 
 from __future__ import annotations
@@ -37,13 +44,15 @@ from spacy.tokens import Doc, Span
 from ..extract.actors import SPAN_KEY
 from ..extract.cues import ActorCues, actor_cues
 from ..values import Actor, Mention, RoleInArticle
-from .catalogue import Catalogue, normalize_name
+from .catalogue import Catalogue, normalize_name, spelling_key
 from .places import is_place
 
 _GROUP_KINDS = ("armed group", "militia", "coalition", "generic", "private military company")
 _MILITARY_SECTORS = {"defense", "defence", "military"}
-_PASSES = (("catalogue", "demonym"), ("person", "organization", "anonymous"), ("pronoun", "group_pronoun", "anaphor"))
+_PASSES = (("catalogue", "demonym", "civilians"), ("person", "organization", "anonymous"), ("pronoun", "group_pronoun", "anaphor"))
 _NOT_GROUPS = ("person", "anonymous")
+# Kinds a member noun next to the name stands for: "Nusra Front fighters" are Nusra.
+_NAMED_GROUPS = ("armed group", "militia", "coalition", "private military company", "political party", "de facto state")
 
 
 @dataclass(frozen=True)
@@ -84,12 +93,16 @@ class MentionResolver:
             # A catalogue person's role is written in names around it, all known now.
             for span, person in state.roles_later:
                 self._roles_around(span, person, on, state)
-                if len(span) > 1:
-                    state.surnames.setdefault(normalize_name(span[-1].text), person)
+                state.remember_name_parts(span, person)
             state.roles_later.clear()
+            if labels == _PASSES[0]:
+                self._members_are_their_group(state)
+        # Only actors still mentioned ("militants" relinked to its group is not one).
+        used = {m.actor_id for m in state.mentions} | {r.person_id for r in state.roles} | {
+            r.member_of for r in state.roles}
         return ActorsFound(
             mentions=tuple(state.mentions),
-            actors=tuple(state.actors.values()),
+            actors=tuple(a for a in state.actors.values() if a.id in used),
             roles=tuple(dict.fromkeys(state.roles)),
         )
 
@@ -133,6 +146,8 @@ class MentionResolver:
         if not found:
             return None
         actor = found[0]
+        if actor.kind in ("state", "government") and self._names_a_place(span):
+            return None  # "Syria's second-largest city", "the Damascus countryside": where, not who
         if actor.kind == "person":
             led = self._possessed(span, actor, on)
             if led is not None:
@@ -150,24 +165,101 @@ class MentionResolver:
                 return body or state_actor
         return actor
 
+    def _names_a_place(self, span: Span) -> bool:
+        """A state's name or demonym modifying a place noun: "the Lebanese border", "Turkish
+        territory", "Syria's second-largest city"."""
+        head = span.root.head
+        return span.root.dep_ in ("amod", "compound", "poss") and head.i >= span.end and (
+            head.lemma_.lower() in self.cues.place_head_nouns or head.lower_ in self.cues.place_head_nouns)
+
     def _demonym(self, span: Span, on, state: "_DocState") -> Actor | None:
+        if self._names_a_place(span):
+            return None  # a place, no state acting
         actor = self.catalogue.demonym(span.text, on)
         return self._military_if_armed(span, actor) if actor else None
+
+    def _civilians(self, span: Span, on, state: "_DocState") -> Actor | None:
+        found = self.catalogue.lookup("civilians", on)  # the catalogue's own name for them
+        return found[0] if found else None
+
+    def _members_are_their_group(self, state: "_DocState") -> None:
+        """Generic member nouns that name a group: next to its name ("Al-Shabaab militants",
+        "the Takfiri ISIL group"), with its name after "of"/"from" ("fighters of ISIS",
+        "jihadists from ISIL"), or "the militants" / "the militant group" after it."""
+        resolved = state.resolved
+        for k, (span, actor) in enumerate(resolved):
+            word = span.root.lemma_.lower()
+            if span.root.text[:1].isupper() and word.endswith("s"):
+                word = word[:-1]  # Title Case "Terrorists" is tagged a proper noun, its own lemma
+            if actor.kind != "generic" or word not in self.cues.member_nouns:
+                continue
+            group = self._group_beside(span, resolved, k)
+            if group is None:
+                group = self._group_referred_to(span, state, k)
+            if group is not None:
+                state.relink(k, group)
+
+    def _group_beside(self, span: Span, resolved, k: int) -> Actor | None:
+        doc = span.doc
+        neighbours = [resolved[j] for j in (k - 1, k + 1) if 0 <= j < len(resolved)]
+        for other, actor in neighbours:
+            if actor.kind not in _NAMED_GROUPS:
+                continue
+            # The name right before, or before a bracketed short form ("Daesh militants",
+            # "ISIL Terrorists" in a headline, "the Islamic State (IS) militant group").
+            if other.end <= span.start and all(t.text in "()[]\"'“”" for t in doc[other.end:span.start]):
+                return actor
+            # The name right after, tied to the member noun by the parse ("the Takfiri ISIL
+            # group", "militant group Hezbollah"); without commas "killed rebels Hezbollah
+            # said" is two phrases.
+            if other.start == span.end and (
+                    span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.i >= other.start
+                    or span.start <= other.root.head.i < span.end):
+                return actor
+        for child in span.root.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for other, actor in neighbours:
+                    if actor.kind in _NAMED_GROUPS and other.start > child.i and any(
+                            t.dep_ == "pobj" and t.head.i == child.i and t.left_edge.i <= other.start <= t.i
+                            for t in child.children):
+                        return actor  # "fighters of ISIS", "jihadists of Daesh terrorist group"
+        return None
+
+    def _group_referred_to(self, span: Span, state: "_DocState", k: int) -> Actor | None:
+        doc = span.doc
+        words = span.text.lower()
+        if not words.startswith("the "):
+            if span.start == 0 or doc[span.start - 1].lower_ != "the":
+                return None
+            words = f"the {words}"
+        kinds = self.cues.group_anaphors.get(words)
+        if not kinds:
+            return None
+        kinds = tuple(kinds) + (_GROUP_KINDS if "armed group" in kinds else ())
+        sentence = state.sentence_of(span)
+        for other, actor in reversed(state.resolved[:k]):
+            if state.sentence_of(other) < sentence - 3:
+                break
+            if actor.kind in kinds and actor.kind != "generic":
+                return actor
+        return None
 
     def _person(self, span: Span, on, state: "_DocState") -> Actor | None:
         found = [a for a in self.catalogue.lookup(span.text, on) if a.kind == "person"]
         if found:
             actor = found[0]
-        elif len(span) == 1 and normalize_name(span.text) in state.surnames:
-            actor = state.surnames[normalize_name(span.text)]  # "Sejari" after "Mustapha Sejari"
+        elif state.named_before(span) is not None:
+            # "Sejari" after "Mustapha Sejari", "al-Hussein" after "Farhan al-Hussein"
+            actor = state.named_before(span)
         elif is_place(span.text):
             return None  # the NER took a town for a person: "al-Mayadin"
         else:
             actor = self._known_by_surname(span, on, state) or Actor(
                 id=new_actor_id("person", span.text), name=span.text, kind="person")
-        if len(span) > 1:
-            state.surnames.setdefault(normalize_name(span[-1].text), actor)
-        self._roles_around(span, actor, on, state)
+        state.remember_name_parts(span, actor)
+        # Roles after the pass, when the organisations named after the person are known too
+        # ("Wird Furati head of press at Fastaqim Kama Umirt").
+        state.roles_later.append((span, actor))
         return actor
 
     def _known_by_surname(self, span: Span, on, state: "_DocState") -> Actor | None:
@@ -195,8 +287,8 @@ class MentionResolver:
         found = self.catalogue.lookup(span.text, on)
         if found:
             return found[0]
-        if len(span) == 1 and normalize_name(span.text) in state.surnames:
-            return state.surnames[normalize_name(span.text)]  # the NER took a surname for an organisation
+        if state.named_before(span) is not None:
+            return state.named_before(span)  # the NER took a surname for an organisation
         if len(span.text) < 3 or is_place(span.text):
             return None
         return Actor(id=new_actor_id("organization", span.text), name=span.text, kind="organization")
@@ -295,6 +387,10 @@ class MentionResolver:
         if span.end + 1 < len(doc) and doc[span.end].tag_ == "POS":
             noun = doc[span.end + 1]
             phrase = Span(doc, span.start, noun.i + 1, label="possessive")
+        elif span.text.endswith("s") and not self.catalogue.lookup(span.text) and span.end < len(doc):
+            # "Assads troops", "Assads air force": a possessive that lost its apostrophe.
+            noun = span.root.head if span.root.head.i >= span.end else doc[span.end]
+            phrase = Span(doc, span.start, noun.i + 1, label="possessive")
         elif span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.i < span.start:
             noun = span.root.head.head
             phrase = Span(doc, noun.i, span.end, label="possessive")
@@ -326,7 +422,12 @@ class MentionResolver:
     def _roles_around(self, span: Span, person: Actor, on, state: "_DocState") -> None:
         """Roles written before the name ("SDF commander X") or in an apposition after it."""
         doc = span.doc
-        prefix = doc[span.root.left_edge.i:span.start] if span.root.left_edge.i < span.start else None
+        # A title the catalogue name takes in ("President Bashar Assad") is part of the prefix.
+        name_start = span.start
+        while name_start < span.end - 1 and doc[name_start].lemma_.lower() in self.cues.role_nouns:
+            name_start += 1
+        left = min(span.root.left_edge.i, span.start)
+        prefix = doc[left:name_start] if left < name_start else None
         if prefix is not None:
             self._role_in(prefix, person, state, before_name=True)
         for child in span.root.children:
@@ -337,6 +438,13 @@ class MentionResolver:
             # "Zahran Alloush leader of the Army of Islam": without the comma (stripped from
             # the text, or never written) the parser makes the name a modifier of the role.
             self._role_in(doc[head.i:head.right_edge.i + 1], person, state, before_name=False)
+        # "Hadi al-Bahra president of the Syrian Coalition", "X, a spokesman for Y" where the
+        # parser made no apposition (text without commas): a role noun right after the name.
+        after = span.end
+        while after < len(doc) and (doc[after].text == "," or doc[after].dep_ == "det"):
+            after += 1
+        if after < len(doc) and doc[after].lemma_.lower() in self.cues.role_nouns and doc[after].pos_ == "NOUN":
+            self._role_in(doc[span.end:doc[after].right_edge.i + 1], person, state, before_name=False)
 
     def _role_in(self, words: Span, person: Actor, state: "_DocState", before_name: bool) -> None:
         inner = [(span, actor) for span, actor in state.spans_within(words) if actor.id != person.id]
@@ -382,6 +490,34 @@ class _DocState:
         self._char_starts: list[int] = []
         self._token_starts: list[int] = []
         self._sentence_starts = [s.start for s in doc.sents]
+
+    def remember_name_parts(self, span: Span, actor: Actor) -> None:
+        """Record the later parts of a full name ("Farhan al-Hussein": "al-Hussein",
+        "Hussein"), by spelling key, for a later mention of them alone."""
+        for k in range(span.start + 1, span.end):
+            part = span.doc[k:span.end]
+            if part[0].is_alpha and part[0].text[:1].isupper() or len(part) == 1:
+                self.surnames.setdefault(spelling_key(part.text), actor)
+
+    def named_before(self, span: Span) -> Actor | None:
+        """The person whose full name, earlier in the article, ends with this span, or
+        with it less a possessive that lost its apostrophe ("Akidis statement")."""
+        key = spelling_key(span.text)
+        if key in self.surnames:
+            return self.surnames[key]
+        if span.text.endswith("s") and span[-1].text[:1].isupper():
+            return self.surnames.get(spelling_key(span.text[:-1]))
+        return None
+
+    def relink(self, k: int, actor: Actor) -> None:
+        """Point the ``k``-th resolved mention (text order) at another actor."""
+        span, _ = self._resolved[k]
+        self.actors.setdefault(actor.id, actor)
+        self._resolved[k] = (span, actor)
+        self.mentions[k] = Mention(
+            actor_id=actor.id, sentence_index=self.mentions[k].sentence_index, start=self.mentions[k].start,
+            end=self.mentions[k].end, text=self.mentions[k].text, how=self.mentions[k].how,
+        )
 
     def add(self, span: Span, actor: Actor) -> None:
         """Record a resolved span, keeping mentions in text order for look-backs."""

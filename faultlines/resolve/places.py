@@ -20,8 +20,12 @@ from .catalogue import normalize_name
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)\s")  # Arabic article: "al-Mayadin" = "Mayadin"
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def _key(name: str) -> str:
-    return _ARTICLE.sub("", normalize_name(name))
+    # Transliterations differ in doubled letters and "ou"/"u": "Raqqa" = "Raqa", "Fouaa" = "Fuaa".
+    return _DOUBLED.sub(r"\1", _ARTICLE.sub("", normalize_name(name)).replace("ou", "u"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,5 +47,6 @@ def place_names() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    """True when ``name`` is a town, country or region ("al-Mayadin", "Palmyra", "Euphrates")."""
+    """True when ``name`` is a town, country or region ("al-Mayadin", "Palmyra", "Euphrates",
+    "Raqa" for Raqqa)."""
     return _key(name) in place_names()

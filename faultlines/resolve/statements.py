@@ -92,9 +92,12 @@ class StatementResolver:
             if frame is not None and frame.speaker_start is not None else frozenset()
         # Unnamed officials who act ("a top U.S. official praised Haiti") act for their
         # side; an unnamed source of no known side acts for no one.
-        sources = _distinct(self._acting_for(a) for i in candidate.sources for a in index.actors_for(doc[i]))
+        # People found as victims ("two children were killed") are never who acts.
+        sources = _distinct(self._acting_for(a) for i in candidate.sources if not index.victim(doc[i])
+                            for a in index.actors_for(doc[i]))
         if not sources:
-            sources = _distinct(self._acting_for(a) for i in candidate.fallback_sources for a in index.actors_for(doc[i]))
+            sources = _distinct(self._acting_for(a) for i in candidate.fallback_sources if not index.victim(doc[i])
+                                for a in index.actors_for(doc[i]))
         source_ids = {a.id for a in sources}
         targets = []
         # Targets by tier: the trigger's own arguments, then the fallbacks, then either
@@ -116,7 +119,9 @@ class StatementResolver:
                 break
         # Coordinated subjects ("Russia and Iran back ...") each act; several actors read
         # out of one phrase's modifiers act together, as the first of them.
-        acting = sources if candidate.kind == "relation" or len(candidate.sources) > 1 else sources[:1]
+        coordinated = {a.id for i in candidate.sources for a in index.coordinated_owners(doc[i])}
+        acting = sources if candidate.kind == "relation" or len(candidate.sources) > 1 else (
+            sources[:1] + [a for a in sources[1:] if a.id in coordinated])
         pairs = [(s, t) for s in acting for t in targets]
         if not targets and len(sources) > 1 and (candidate.symmetric or candidate.type in _SYMMETRIC):
             # "Hungarian and Romanian officials agreed", "U.S. and Russian negotiators ... talks"
@@ -174,6 +179,8 @@ class StatementResolver:
         return [(None, t) for t in targets if t.kind != "anonymous"]
 
     def _acting_for(self, actor: Actor) -> Actor | None:
+        if actor.kind == "media outlet":
+            return None  # an outlet reports events ("AFP", "Sputnik" in a byline); it is no party to them
         if actor.kind != "anonymous":
             return actor
         return self.catalogue.get(actor.parent) if actor.parent else None
@@ -297,6 +304,8 @@ class _MentionIndex:
         self._describing = False  # building the table above: do not look it up meanwhile
         self.actors = {a.id: a for a in found.actors}
         self.by_token: dict[int, str] = {}
+        self.victims = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i
+                        for m in found.mentions if m.how == "civilians"}
         # The narrowest mention of a token names it: in "the army of Bashar al-Assad",
         # "army" is the army's and "Assad" is Assad's.
         for mention in sorted(found.mentions, key=lambda m: m.start - m.end):
@@ -317,7 +326,20 @@ class _MentionIndex:
                 for conj in child.subtree:
                     if conj.dep_ == "conj" and conj.i in self.by_token:
                         found.append(self.actors[self.by_token[conj.i]])
+        found += self.coordinated_owners(token)
         return _distinct(found)
+
+    def coordinated_owners(self, token: Token) -> list[Actor]:
+        """The owners after the first in "the air forces of Syria and its Russian ally":
+        each of them acts, as coordinated subjects do."""
+        if token.i in self.by_token:
+            return []
+        found = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    found += [a for a in (self.actor_for(c, 1) for c in pobj.conjuncts if c.i > pobj.i) if a]
+        return found
 
     def actor_for(self, token: Token, depth: int = 0, loose: bool = False) -> Actor | None:
         if token.i in self.silenced:
@@ -401,6 +423,10 @@ class _MentionIndex:
                             if actor is not None:
                                 return actor
         return None
+
+    def victim(self, token: Token) -> bool:
+        """Whether the token is people the recogniser found as victims ("two children were killed")."""
+        return token.i in self.victims
 
     def covers(self, token: Token) -> bool:
         return token.i in self.by_token
