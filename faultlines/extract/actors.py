@@ -209,6 +209,8 @@ class ActorFinder:
         group = any(t.lower_ in self.cues.group_name_words for t in span)
         if self._after_place_preposition(doc, start, locative=not group):
             return True
+        if len(span) == 2 and span[1].is_alpha and not group and span.root.ent_type_ != "PERSON" and is_place(span[0].text):
+            return True  # "Zabadani State", "Aleppo Monitor": a place and a headline word, no body's name
         text = span.text
         if is_place(text) or (text.endswith("s") and len(text) > 4 and is_place(text[:-1])):
             return True
