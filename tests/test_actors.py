@@ -298,3 +298,26 @@ def test_actors_statement_ends_are_parties(nlp, text, expected, forbidden_ids):
         assert not any(source == "CIVILIANS" for _, source, _ in got), got
     else:
         assert not any(forbidden_ids & {source, target} for _, source, target in got), got
+
+
+@pytest.mark.parametrize(
+    "text, member, organisation",
+    [
+        # The organisation is written as a reference back, without "the".
+        ("The US-led coalition denied the report. Coalition spokesman Colonel Daniel Mercer said it was reviewing it.",
+         "person:daniel-mercer", "CJTF_OIR"),
+        ("Russia's defense ministry rejected the claim. Ministry spokesman Major-General Oleg Varnakov said jets struck ISIS.",
+         "person:oleg-varnakov", "RUS.MIL.MOD"),
+    ],
+)
+def test_actors_role_in_an_organisation_named_before(nlp, text, member, organisation):
+    assert ("MEMBER_OF", member, organisation) in _statements(nlp, text)
+
+
+def test_actors_the_coalition_is_the_one_named_coalition(nlp):
+    """"the coalition" after the US-led coalition and the SDF (also a coalition of groups):
+    the one whose name says coalition."""
+    text = ("The US-led coalition backs the SDF, an alliance of Kurdish and Arab groups. "
+            "The SDF took the town. Russia accused the coalition of sheltering ISIS fighters.")
+    got = _statements(nlp, text)
+    assert ("ACCUSE", "RUS", "CJTF_OIR") in got, got

@@ -64,6 +64,8 @@ class ActorFinder:
         # Another spelling of a name ("Rami Abdel Rahman" for "Rami Abdulrahman") is looked
         # up only from a word that begins a spelling key: few words do, so it costs little.
         self.spelling_first_words = {spelling_key(alias.text).split(" ", 1)[0] for alias in catalogue.aliases()}
+        # "coalition", "ministry", "monitor": one-word heads of the anaphors ("the coalition").
+        self._anaphor_heads = frozenset(key.split()[-1] for key in self.cues.group_anaphors if len(key.split()) == 2)
 
     def __call__(self, doc: Doc) -> Doc:
         names = filter_spans(self._catalogue_names(doc))
@@ -188,7 +190,8 @@ class ActorFinder:
             return False
         token = doc[start]
         word = token.lemma_.lower()
-        common = self.cues.role_nouns | self.cues.military_nouns | self.cues.member_nouns | self.cues.civilian_nouns
+        common = self.cues.role_nouns | self.cues.military_nouns | self.cues.member_nouns | self.cues.civilian_nouns \
+            | self._anaphor_heads
         return token.pos_ != "PROPN" or word in common or token.lower_ in common or any(
             word == title for title in self.cues.titles)
 
@@ -375,6 +378,11 @@ class ActorFinder:
             elif token.i > 0 and token.pos_ == "NOUN" and doc[token.i - 1].lower_ == "the":
                 if f"the {token.lower_}" in self.cues.group_anaphors and token.i - 1 not in taken:
                     yield Span(doc, token.i - 1, token.i + 1, label="anaphor")
+            elif token.text[:1].isupper() and token.lower_ in self._anaphor_heads and token.dep_ in ("compound", "nmod") \
+                    and token.head.lemma_.lower() in self.cues.role_nouns:
+                # "Coalition spokesman Colonel Daniel Mercer", "Ministry spokesman ...": the
+                # coalition or ministry the article is about, written without "the".
+                yield Span(doc, token.i, token.i + 1, label="anaphor")
             elif token.i > 1 and token.pos_ == "NOUN" and doc[token.i - 2].lower_ == "the" and token.i - 1 not in taken:
                 # "the militant group", "the extremist group", "the Britain-based monitor"
                 if f"the {doc[token.i - 1].lower_} {token.lower_}" in self.cues.group_anaphors:

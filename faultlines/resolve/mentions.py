@@ -82,6 +82,7 @@ class MentionResolver:
         if on is None:
             on = self.estimate_date(spans)
         state = _DocState(doc)
+        people: list[tuple[Span, Actor]] = []
         # Names first, then what is described by names (a person's role, an anonymous
         # source's side), then what refers back to either.
         for labels in _PASSES:
@@ -94,9 +95,14 @@ class MentionResolver:
             for span, person in state.roles_later:
                 self._roles_around(span, person, on, state)
                 state.remember_name_parts(span, person)
+            people += state.roles_later
             state.roles_later.clear()
             if labels == _PASSES[0]:
                 self._members_are_their_group(state)
+        # Once more at the end: an organisation written as a reference back ("Coalition
+        # spokesman Colonel Daniel Mercer", "Ministry spokesman ...") is known only now.
+        for span, person in people:
+            self._roles_around(span, person, on, state)
         # Only actors still mentioned ("militants" relinked to its group is not one).
         used = {m.actor_id for m in state.mentions} | {r.person_id for r in state.roles} | {
             r.member_of for r in state.roles}
@@ -357,9 +363,18 @@ class MentionResolver:
         return state.actors[previous[0].actor_id] if previous else None
 
     def _anaphor(self, span: Span, on, state: "_DocState") -> Actor | None:
-        kinds = self.cues.group_anaphors.get(span.text.lower(), ())
+        """"the coalition", "the monitor", "Ministry spokesman": the actor named earlier whose
+        own name has that word ("the US-led coalition", "Russia's defense ministry"), else
+        the last one of the kinds the word may stand for, within three sentences."""
+        words = span.text.lower()
+        kinds = self.cues.group_anaphors.get(words if words.startswith("the ") else f"the {words}", ())
         if "armed group" in kinds:
             kinds = tuple(kinds) + _GROUP_KINDS
+        head = words.split()[-1]
+        named = [m for m in state.mentions if m.start < span.start_char and m.how != "anaphor"
+                 and head in m.text.lower().split() and state.actors[m.actor_id].kind in kinds]
+        if named:
+            return state.actors[named[-1].actor_id]
         sentence = state.sentence_of(span)
         for mention in reversed(state.mentions):
             if mention.sentence_index < sentence - 3:
