@@ -48,6 +48,8 @@ FOUND = [
      ("ASSAULT", "ISIS", "TUR")),
     ("verb-preposition-hung-on-object", "The rebels used US-provided weapons against ISIS.",
      ("ASSAULT", "REBELS", "ISIS")),
+    ("death-in-an-act-of-its", "The US-led coalition acknowledged the deaths of 735 civilians in its strikes on Raqqa.",
+     ("ASSAULT", "CJTF_OIR", "CIVILIANS")),
     ("role-without-comma", "The talks were led by Zahran Alloush leader of the Army of Islam.",
      ("MEMBER_OF", "person:zahran-alloush", "JAISH_ALISLAM")),
     ("relational-noun-as-compound", "Al-Qaeda affiliate Nusra Front claimed the attack.",

@@ -356,6 +356,9 @@ class MentionResolver:
         excluded = ("person",) if span.text.lower() in ("they", "their", "them") else _NOT_GROUPS
         before = [m for m in state.mentions_since(sentence - 1, span.start_char) if m.start < span.start_char and m.start not in own_subject
                   and state.actors[m.actor_id].kind not in excluded]
+        if span.text.lower() in ("it", "its"):
+            # "the deaths of 735 civilians in its strikes": "its" is no plural phrase's.
+            before = [m for m in before if not _plural_phrase(span.doc, m)]
         here = [m for m in before if m.sentence_index == sentence]
         if here:
             return state.actors[here[-1].actor_id]
@@ -579,3 +582,14 @@ def resolve_mentions(doc: Doc, catalogue: Catalogue, on: str | date | None) -> A
     """Mentions, actors and roles in one parsed, actor-marked Doc."""
     return MentionResolver(catalogue).resolve(doc, on)
 
+
+def _plural_phrase(doc: Doc, mention: Mention) -> bool:
+    """A mention whose phrase is plural: "735 civilians", "Iraqi soldiers" (a demonym
+    before a plural noun), not "the coalition" or "Syria"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ in ("amod", "compound", "nmod") and head.head.i >= span.end:
+        head = head.head  # "Iraqi" in "Iraqi soldiers"
+    return head.tag_ in ("NNS", "NNPS")
