@@ -176,11 +176,13 @@ class ActorFinder:
             # NER often swallows a trailing possessive or punctuation.
             while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
                 end -= 1
+            if end <= start:
+                continue  # only punctuation or a title: no name left
             if self._is_place(doc, start, end) or self._is_common_word(doc, start, end):
                 continue
             if self._is_chrome(doc[start:end]) or not self._has_evidence(doc, start, end, titled):
                 continue
-            if end - start >= 1 and any(t.text[:1].isupper() for t in doc[start:end]):
+            if any(t.text[:1].isupper() for t in doc[start:end]):
                 taken.update(range(start, end))
                 yield Span(doc, start, end, label=label)
 

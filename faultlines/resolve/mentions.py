@@ -366,16 +366,19 @@ class MentionResolver:
         return state.actors[previous[0].actor_id] if previous else None
 
     def _anaphor(self, span: Span, on, state: "_DocState") -> Actor | None:
-        """"the coalition", "the monitor", "Ministry spokesman": the actor named earlier whose
-        own name has that word ("the US-led coalition", "Russia's defense ministry"), else
-        the last one of the kinds the word may stand for, within three sentences."""
+        """"the coalition", "Ministry spokesman": the actor named earlier whose own name has
+        that word ("the US-led coalition", "Russia's defense ministry"), else the last one of
+        the kinds the word may stand for, within three sentences."""
         words = span.text.lower()
         kinds = self.cues.group_anaphors.get(words if words.startswith("the ") else f"the {words}", ())
-        if "armed group" in kinds:
+        armed = "armed group" in kinds
+        if armed:
             kinds = tuple(kinds) + _GROUP_KINDS
+        # (Not for "the group", "the militants": "the Islamic State group" names no more a
+        # group than Ahrar al-Sham does.)
         head = words.split()[-1]
-        named = [m for m in state.mentions if m.start < span.start_char and m.how != "anaphor"
-                 and head in m.text.lower().split() and state.actors[m.actor_id].kind in kinds]
+        named = [] if armed else [m for m in state.mentions if m.start < span.start_char and m.how != "anaphor"
+                                  and head in m.text.lower().split() and state.actors[m.actor_id].kind in kinds]
         if named:
             return state.actors[named[-1].actor_id]
         sentence = state.sentence_of(span)
