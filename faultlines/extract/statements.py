@@ -572,11 +572,17 @@ class StatementFinder:
         return []
 
     def _purpose_noun(self, verb: Token) -> Token | None:
-        """"the U.S. program to train a rebel army", with "to train" hung on the verb before
-        it: the program, whose owner trains."""
-        if (verb.dep_ == "advcl" and _has_to(verb) and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to"
-                and verb.doc[verb.i - 2].lemma_.lower() in self.lexicon.purpose_nouns):
-            return verb.doc[verb.i - 2]
+        """The purpose noun an infinitive completes when the parser hung it on the clause's
+        verb instead: "the U.S. program to train a rebel army", "a plan to quickly arm the
+        rebels". The noun phrase that ends right before "to" is the one it completes."""
+        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if verb.dep_ != "advcl" or to is None or to.i == 0:
+            return None
+        noun = verb.doc[to.i - 1]
+        while noun.dep_ in ("compound", "amod", "nmod", "poss") and noun.head.i > noun.i and noun.head.i < to.i:
+            noun = noun.head  # the phrase's head: "the training program" -> "program"
+        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in self.lexicon.purpose_nouns:
+            return noun
         return None
 
     def _purpose_subjects(self, verb: Token) -> list[Token]:
