@@ -50,6 +50,8 @@ FOUND = [
      ("ASSAULT", "REBELS", "ISIS")),
     ("death-in-an-act-of-its", "The US-led coalition acknowledged the deaths of 735 civilians in its strikes on Raqqa.",
      ("ASSAULT", "CJTF_OIR", "CIVILIANS")),
+    ("act-targeting-participle", "An ISIS attack targeting Syrian army positions killed 12 soldiers.",
+     ("ASSAULT", "ISIS", "SYR")),
     ("role-without-comma", "The talks were led by Zahran Alloush leader of the Army of Islam.",
      ("MEMBER_OF", "person:zahran-alloush", "JAISH_ALISLAM")),
     ("relational-noun-as-compound", "Al-Qaeda affiliate Nusra Front claimed the attack.",

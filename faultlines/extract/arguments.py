@@ -52,7 +52,7 @@ def uses_force(verb: Token, lexicon: Lexicon) -> bool:
     trigger = lexicon.verbs.get(verb.lemma_.lower())
     if trigger is not None and trigger.type in lexicon.force_types:
         return True
-    return any(c.dep_ in ("dobj", "obj") and (is_instrument(c, lexicon) or _uses_force(c, lexicon)
+    return any(c.dep_ in ("dobj", "obj") and (is_instrument(c, lexicon) or _names_force(c, lexicon)
                                              or _quantity_of(c, lexicon) is not None)
                for c in verb.children)
 
@@ -82,23 +82,19 @@ def agents(noun: Token, lexicon: Lexicon) -> list[Token]:
         found += [c for c in noun.children if c.dep_ == "nsubj"]
     for prep in noun.children:
         if prep.dep_ == "agent" or prep.dep_ == "prep" and (
-                prep.lower_ == "by" or prep.lower_ == "from" and _uses_force(noun, lexicon)):
+                prep.lower_ == "by" or prep.lower_ == "from" and _names_force(noun, lexicon)):
             found += [p for p in prep.children if p.dep_ == "pobj"]
         elif prep.dep_ == "acl" and prep.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in prep.children):
             found += _by_agent(prep)
     return found
 
 
-def patients(noun: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
-    """What the act falls on: the object of one of its prepositions ("raids on Aleppo's
-    front lines", "the siege of Aleppo"), or of a participle that says so ("an attack
-    targeting a checkpoint")."""
-    found = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
-             for p in prep.children if p.dep_ == "pobj"]
-    for clause in noun.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.lemma_.lower() in lexicon.verbs:
-            found += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
-    return found
+def participle_targets(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """What an act falls on when a participle says so: "an attack targeting a checkpoint",
+    "airstrikes hitting the convoy"."""
+    return [c for clause in noun.children
+            if clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.lemma_.lower() in lexicon.verbs
+            for c in clause.children if c.dep_ in ("dobj", "obj")]
 
 
 def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -158,7 +154,7 @@ def acted_upon(token: Token, lexicon: Lexicon) -> list[Token]:
     ISIS, "condemned the attack on civilians" on no one named (the victims are not the ones
     condemned); an act done to talks or a deal ("boycotted the talks with the government")
     falls on the phrase, read as usual."""
-    if not (is_instrument(token, lexicon) or _uses_force(token, lexicon)):
+    if not (is_instrument(token, lexicon) or _names_force(token, lexicon)):
         return [token]
     return doers(token, lexicon)
 
@@ -173,7 +169,7 @@ def _by_agent(verb: Token) -> list[Token]:
     return found
 
 
-def _uses_force(noun: Token, lexicon: Lexicon) -> bool:
+def _names_force(noun: Token, lexicon: Lexicon) -> bool:
     """A weapon or an act of force: only then does ``from`` name its agent ("fire from ISIS
     positions"); "a withdrawal from Syria" names the place left."""
     trigger = lexicon.nouns.get(noun.lemma_.lower()) or lexicon.verbs.get(noun.lemma_.lower())

@@ -310,7 +310,7 @@ class StatementFinder:
             trigger = replace(trigger, type=trigger.by_verb[self._lemma(phrase.head)])
         # An entry without prepositions (a codebook noun) takes its type's (types.yaml).
         noun_preps = trigger.preps if trigger.preps is not None else type_table()[trigger.type].noun_preps
-        targets = self._prep_objects(phrase, noun_preps)
+        targets = self._prep_objects(phrase, noun_preps) + arguments.participle_targets(phrase, self.lexicon)
         modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
         sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
