@@ -112,9 +112,16 @@ def passive_agents(verb: Token, lexicon: Lexicon) -> list[Token]:
     for prep in (p for v in shared for p in v.children):
         if prep.dep_ != "prep" or prep.lower_ not in lexicon.means_preps:
             continue
-        for act in prep.children:
-            if act.dep_ in ("pobj", "pcomp") and names_an_act(act, lexicon):
+        # "due to rocket shells fired by terrorists", "because of": through the second word.
+        acts = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        acts += [p for c in acts if c.pos_ == "ADP" for p in c.children if p.dep_ == "pobj"]
+        for act in acts:
+            if names_an_act(act, lexicon):
                 found += agents(act, lexicon)
+            elif act.i + 1 < len(act.doc) and _force_gerund(act.doc[act.i + 1], lexicon):
+                # "killed in rebel shelling", parsed as "in rebel" + a clause "shelling ...":
+                # the word before the act is its agent.
+                found.append(act)
     if not found:
         for clause in verb.children:
             if clause.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in lexicon.cause_marks for m in clause.children) \
@@ -167,6 +174,11 @@ def _by_agent(verb: Token) -> list[Token]:
                 if hands.dep_ == "pobj" and hands.lower_ == "hands":
                     found += [p for of in hands.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
     return found
+
+
+def _force_gerund(token: Token, lexicon: Lexicon) -> bool:
+    trigger = lexicon.verbs.get(token.lemma_.lower())
+    return token.tag_ == "VBG" and trigger is not None and trigger.type in lexicon.force_types
 
 
 def _names_force(noun: Token, lexicon: Lexicon) -> bool:
