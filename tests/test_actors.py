@@ -321,3 +321,19 @@ def test_actors_the_coalition_is_the_one_named_coalition(nlp):
             "The SDF took the town. Russia accused the coalition of sheltering ISIS fighters.")
     got = _statements(nlp, text)
     assert ("ACCUSE", "RUS", "CJTF_OIR") in got, got
+
+
+@pytest.mark.parametrize(
+    "text, member, organisation",
+    [
+        ("Foreign Minister Walid Muallem denied the claim on Monday.", "MUALLEM", "SYR.GOV.ASSAD"),
+        ("President Vladimir Putin met the Turkish delegation.", "PUTIN", "RUS.GOV"),
+    ],
+)
+def test_actors_title_of_a_catalogue_person_is_a_role(nlp, text, member, organisation):
+    """A title with no organisation written: the catalogue says which, on the article's date."""
+    assert ("MEMBER_OF", member, organisation) in _statements(nlp, text)
+
+
+def test_actors_no_title_no_role(nlp):
+    assert not any(t == "MEMBER_OF" for t, _, _ in _statements(nlp, "Vladimir Putin met the Turkish delegation."))

@@ -466,6 +466,22 @@ class MentionResolver:
             after += 1
         if after < len(doc) and doc[after].lemma_.lower() in self.cues.role_nouns and doc[after].pos_ == "NOUN":
             self._role_in(doc[span.end:doc[after].right_edge.i + 1], person, state, before_name=False)
+        self._catalogue_title(span, doc[left:span.end], person, on, state)
+
+    def _catalogue_title(self, span: Span, words: Span, person: Actor, on, state: "_DocState") -> None:
+        """"President Vladimir Putin", "Foreign Minister Walid Muallem": a title with no
+        organisation written, of a catalogue person who held that role on the article's
+        date. The text asserts the role; the catalogue says in what."""
+        if person.id not in self.catalogue or on is None:
+            return
+        sentence = state.sentence_of(span)
+        if any(r.person_id == person.id and r.sentence_index == sentence for r in state.roles):
+            return  # the text named the organisation
+        titles = {t.lemma_.lower() for t in words if t.lemma_.lower() in self.cues.role_nouns}
+        for role in self.catalogue.roles(person.id, on):
+            organisation = self.catalogue.get(role.member_of)
+            if organisation is not None and titles & set(role.role.lower().split()):
+                self._add_role(state, person, organisation, role.role, span)
 
     def _role_in(self, words: Span, person: Actor, state: "_DocState", before_name: bool) -> None:
         inner = [(span, actor) for span, actor in state.spans_within(words) if actor.id != person.id]
