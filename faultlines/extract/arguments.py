@@ -52,8 +52,7 @@ def uses_force(verb: Token, lexicon: Lexicon) -> bool:
     trigger = lexicon.verbs.get(verb.lemma_.lower())
     if trigger is not None and trigger.type in lexicon.force_types:
         return True
-    return any(c.dep_ in ("dobj", "obj") and (is_instrument(c, lexicon) or _names_force(c, lexicon)
-                                             or _quantity_of(c, lexicon) is not None)
+    return any(c.dep_ in ("dobj", "obj") and (_names_force(c, lexicon) or _quantity_of(c, lexicon) is not None)
                for c in verb.children)
 
 

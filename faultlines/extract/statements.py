@@ -223,7 +223,7 @@ class StatementFinder:
                 symmetric = True
         # "used chemical weapons against government troops": the parser hangs the verb's own
         # preposition on its object.
-        hung = [p for o in verb.children if o.dep_ in ("dobj", "obj") for p in self._prep_objects(o, tuple(trigger.preps or ()))]
+        hung = [p for o in verb.children if o.dep_ in ("dobj", "obj") for p in self._prep_objects(o, own_preps)]
         if trigger.needs_prep and not self._prep_objects(verb, preps) and not hung:
             return  # "push into Raqqa" is an assault; "push to cooperate" is not
         fallback += hung
@@ -311,10 +311,11 @@ class StatementFinder:
         # An entry without prepositions (a codebook noun) takes its type's (types.yaml).
         noun_preps = trigger.preps if trigger.preps is not None else type_table()[trigger.type].noun_preps
         targets = self._prep_objects(phrase, noun_preps) + arguments.participle_targets(phrase, self.lexicon)
-        modifiers = [c for c in arguments.agents(phrase, self.lexicon) if c.i < phrase.i and c.i != noun.i]
+        phrase_agents = arguments.agents(phrase, self.lexicon)
+        modifiers = [c for c in phrase_agents if c.i < phrase.i and c.i != noun.i]
         # "a longstanding American-Russian agreement": names inside the modifiers too.
         sources = modifiers + [t for c in modifiers for t in c.subtree if t.i != c.i and t.pos_ in ("PROPN", "ADJ")]
-        later_agents = [c for c in arguments.agents(phrase, self.lexicon) if c.i > phrase.i]
+        later_agents = [c for c in phrase_agents if c.i > phrase.i]
         sources += later_agents
         if not sources and trigger.type in self.lexicon.force_types:
             # "the deaths of 735 civilians in its strikes": the act it came about in says who.

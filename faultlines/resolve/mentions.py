@@ -91,16 +91,15 @@ class MentionResolver:
                     actor = getattr(self, f"_{span.label_}")(span, on, state)
                     if actor is not None:
                         state.add(span, actor)
-            # A catalogue person's role is written in names around it, all known now.
             for span, person in state.roles_later:
-                self._roles_around(span, person, on, state)
                 state.remember_name_parts(span, person)
             people += state.roles_later
             state.roles_later.clear()
             if labels == _PASSES[0]:
                 self._members_are_their_group(state)
-        # Once more at the end: an organisation written as a reference back ("Coalition
-        # spokesman Colonel Daniel Mercer", "Ministry spokesman ...") is known only now.
+        # People's roles once everything around them is resolved: the organisation may be
+        # named after the person ("Wird Furati head of press at Fastaqim") or written as a
+        # reference back ("Coalition spokesman Colonel Daniel Mercer", "Ministry spokesman ...").
         for span, person in people:
             self._roles_around(span, person, on, state)
         # Only actors still mentioned ("militants" relinked to its group is not one).
@@ -263,8 +262,8 @@ class MentionResolver:
             actor = self._known_by_surname(span, on, state) or Actor(
                 id=new_actor_id("person", span.text), name=span.text, kind="person")
         state.remember_name_parts(span, actor)
-        # Roles after the pass, when the organisations named after the person are known too
-        # ("Wird Furati head of press at Fastaqim Kama Umirt").
+        # Its roles are read after the last pass, when the organisations named after the
+        # person are known too ("Wird Furati head of press at Fastaqim Kama Umirt").
         state.roles_later.append((span, actor))
         return actor
 
@@ -521,7 +520,9 @@ class _DocState:
         self.actors: dict[str, Actor] = {}
         self.roles: list[RoleInArticle] = []
         self.surnames: dict[str, Actor] = {}
-        self.roles_later: list[tuple[Span, Actor]] = []  # catalogue people: roles read after pass 1
+        # People found in the current pass: their name parts are kept after it, their roles
+        # read after the last pass.
+        self.roles_later: list[tuple[Span, Actor]] = []
         self._resolved: list[tuple[Span, Actor]] = []
         # Kept beside the lists above so that look-ups bisect rather than scan (linear cost).
         self._char_starts: list[int] = []
