@@ -66,11 +66,12 @@ class StatementResolver:
             cues.military_nouns | cues.possessed_forces | cues.possessed_government
             | cues.anonymous_heads | {"official", "fighter", "militant", "man", "government", "leader", "commander"}
         )
+        # Hyphenated participles whose name is another party: "US-backed fighters", "Iranian-built drones".
+        self.tie_participles = frozenset(lexicon.compounds) | lexicon.origin_participles
 
     def resolve(self, doc: Doc, article: Article, found: ActorsFound, *, one_sided: bool = False) -> StatementsFound:
         """Statements of a Doc; with ``one_sided``, also events with only one known end."""
-        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person,
-                              frozenset(self.lexicon.compounds) | self.lexicon.origin_participles)
+        index = _MentionIndex(doc, found, self.possessed_nouns, self.lexicon.first_person, self.tie_participles)
         outlet = outlet_actor(article.outlet, self.catalogue)
         sentences = list(doc.sents)
         statements: list[Statement] = []
